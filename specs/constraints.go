@@ -1,0 +1,180 @@
+package specs
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// Constraint is one documented fact an implementation must honour, flattened from the spec.
+// The list is the backbone of traceability: every request constraint needs a scenario that
+// exercises it, and reports show pass/fail per constraint.
+type Constraint struct {
+	ID        string `json:"id"`        // stable: Operation.member.path.keyword, e.g. StartConnection.AssetId.maxLength
+	Operation string `json:"operation"` // operationId
+	In        string `json:"in"`        // "request", "response" or "error"
+	Path      string `json:"path"`      // JSON path, e.g. $.tags[*].key; "" for operation-level constraints
+	Keyword   string `json:"keyword"`   // JSON Schema keyword or plumb rule (uniqueKeys, contentType, target, json, error)
+	Value     string `json:"value"`     // the documented bound, pattern, type, enum...
+	Error     string `json:"error,omitempty"` // request constraints: the documented error type a breach earns
+	Status    int    `json:"status,omitempty"`
+	Source    string `json:"source"` // x-source of the schema stating it
+}
+
+// Constraints lists every constraint of the operation in a stable order: request members,
+// request-level rules (media type, target, JSON body), response members, documented errors.
+func (o *Operation) Constraints() []Constraint {
+	var out []Constraint
+	client := o.ClientError()
+	add := func(c Constraint) {
+		c.Operation = o.ID
+		c.ID = constraintID(o.ID, c.In, c.Path, c.Keyword)
+		out = append(out, c)
+	}
+	walkSchema(o.Input, "$", nil, func(path string, s *openapi3.Schema, required bool) {
+		for _, c := range schemaConstraints(path, s, required) {
+			c.In, c.Error, c.Status = "request", client.Type, client.Status
+			add(c)
+		}
+	})
+	for _, r := range o.Rules {
+		e, _ := o.Error(r.Error)
+		c := Constraint{In: "request", Path: r.Path, Keyword: r.Kind, Error: e.Type, Status: e.Status, Source: r.Source}
+		if r.Kind == "uniqueKeys" {
+			c.Value = "unique by " + r.Key
+		} else {
+			c.Value = strconv.Itoa(r.Value)
+		}
+		add(c)
+	}
+	if o.ContentType != "" {
+		add(Constraint{In: "request", Keyword: "json", Value: "body is a JSON object", Error: client.Type, Status: client.Status,
+			Source: extString(o.Spec.RequestBody.Value.Extensions, "x-source")})
+		add(Constraint{In: "request", Keyword: "contentType", Value: o.ContentType, Error: client.Type, Status: client.Status,
+			Source: extString(o.Spec.RequestBody.Value.Extensions, "x-source")})
+	}
+	if o.Target != "" {
+		add(Constraint{In: "request", Keyword: "target", Value: o.Target, Error: client.Type, Status: client.Status,
+			Source: extString(o.Spec.Extensions, "x-source")})
+	}
+	walkSchema(o.Output, "$", nil, func(path string, s *openapi3.Schema, required bool) {
+		for _, c := range schemaConstraints(path, s, required) {
+			c.In = "response"
+			add(c)
+		}
+	})
+	add(Constraint{In: "response", Keyword: "status", Value: "200", Status: 200, Source: "success response"})
+	for _, e := range o.Errors {
+		add(Constraint{In: "error", Path: "$." + e.Type, Keyword: "error", Value: e.Type, Error: e.Type, Status: e.Status, Source: e.Source})
+	}
+	return out
+}
+
+// constraintID builds the stable id used in Gherkin tags: no spaces, no brackets.
+func constraintID(op, in, path, keyword string) string {
+	parts := []string{op}
+	if in == "response" {
+		parts = append(parts, "response")
+	}
+	if in == "error" {
+		return op + ".error." + strings.TrimPrefix(path, "$.")
+	}
+	member := strings.TrimPrefix(strings.TrimPrefix(path, "$"), ".")
+	if strings.HasSuffix(member, "[*]") { // a list of scalars: its items' constraints
+		member = strings.TrimSuffix(member, "[*]") + ".item"
+	}
+	member = strings.ReplaceAll(member, "[*]", "")
+	if member != "" {
+		parts = append(parts, member)
+	}
+	return strings.Join(parts, ".") + "." + keyword
+}
+
+// walkSchema visits every member below s (not s itself), depth first in name order.
+func walkSchema(s *openapi3.Schema, path string, seen map[*openapi3.Schema]bool, visit func(path string, s *openapi3.Schema, required bool)) {
+	if s == nil {
+		return
+	}
+	if seen == nil {
+		seen = map[*openapi3.Schema]bool{}
+	}
+	if seen[s] && len(s.Properties) > 0 { // guard recursive schemas; leaf refs may repeat
+		return
+	}
+	seen[s] = true
+	defer delete(seen, s)
+	names := make([]string, 0, len(s.Properties))
+	for n := range s.Properties {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		ref := s.Properties[n]
+		if ref == nil || ref.Value == nil {
+			continue
+		}
+		p := path + "." + n
+		visit(p, ref.Value, contains(s.Required, n))
+		walkSchema(ref.Value, p, seen, visit)
+		if items := ref.Value.Items; items != nil && items.Value != nil {
+			walkSchema(items.Value, p+"[*]", seen, visit)
+			if len(items.Value.Properties) == 0 { // list of scalars: the items' own constraints
+				visit(p+"[*]", items.Value, false)
+			}
+		}
+	}
+}
+
+// schemaConstraints lists the keyword constraints a member's own schema states.
+func schemaConstraints(path string, s *openapi3.Schema, required bool) []Constraint {
+	src := extString(s.Extensions, "x-source")
+	var out []Constraint
+	c := func(kw, v string) { out = append(out, Constraint{Path: path, Keyword: kw, Value: v, Source: src}) }
+	if required {
+		c("required", "true")
+	}
+	if s.Type != nil && len(s.Type.Slice()) > 0 {
+		c("type", strings.Join(s.Type.Slice(), "|"))
+	}
+	if s.MinLength > 0 {
+		c("minLength", strconv.FormatUint(s.MinLength, 10))
+	}
+	if s.MaxLength != nil {
+		c("maxLength", strconv.FormatUint(*s.MaxLength, 10))
+	}
+	if s.Pattern != "" {
+		c("pattern", s.Pattern)
+	}
+	if s.Min != nil {
+		c("minimum", strconv.FormatFloat(*s.Min, 'g', -1, 64))
+	}
+	if s.Max != nil {
+		c("maximum", strconv.FormatFloat(*s.Max, 'g', -1, 64))
+	}
+	if len(s.Enum) > 0 {
+		vals := make([]string, len(s.Enum))
+		for i, e := range s.Enum {
+			vals[i] = fmt.Sprint(e)
+		}
+		c("enum", strings.Join(vals, "|"))
+	}
+	if s.MinItems > 0 {
+		c("minItems", strconv.FormatUint(s.MinItems, 10))
+	}
+	if s.MaxItems != nil {
+		c("maxItems", strconv.FormatUint(*s.MaxItems, 10))
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,20 @@
+// Package specs holds plumb's OpenAPI 3.0.3 descriptions of the operations under test and the
+// model the rest of plumb reads them through.
+//
+// The two YAML files (outposts.yaml, directconnect.yaml) are derived from the documents in
+// shared/seeds and shared/aws-protocols.md; every schema property cites its source in x-source.
+// They are embedded in the binary and loaded with kin-openapi.
+//
+// Index of the public API:
+//
+//   - Load, LoadFiles, Parse: load and validate specs into a *Set (load.go).
+//   - Set, Service, Operation, ErrorShape, Rule: the operation model: wire protocol, HTTP binding,
+//     input and output schemas, documented errors, semantic rules (operation.go).
+//   - Constraint, Operation.Constraints: every documented constraint as a flat, stable list; it
+//     drives `plumb spec list`, scenario traceability and the per-constraint report (constraints.go).
+//   - CompilePattern, RegexCompiler, SchemaOptions: the one pattern compiler plumb uses wherever it
+//     validates or generates, so patterns RE2 cannot compile verbatim ({1,1024}) still mean exactly
+//     what the documents say (pattern.go).
+//   - Validate, Violation: kin-openapi validation of a value against a schema, flattened to
+//     (JSON path, keyword) pairs (validate.go).
+package specs

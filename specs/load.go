@@ -1,0 +1,295 @@
+package specs
+
+import (
+	"context"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+//go:embed outposts.yaml directconnect.yaml
+var embedded embed.FS
+
+// Files are the embedded spec files, in load order.
+var Files = []string{"outposts.yaml", "directconnect.yaml"}
+
+// Load loads and validates plumb's embedded specs.
+func Load() (*Set, error) {
+	docs := map[string][]byte{}
+	for _, f := range Files {
+		b, err := embedded.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		docs[f] = b
+	}
+	return Parse(Files, docs)
+}
+
+// Raw returns the text of an embedded spec file.
+func Raw(name string) ([]byte, error) { return embedded.ReadFile(name) }
+
+// LoadFiles loads and validates specs from disk (for users who bring their own).
+func LoadFiles(paths ...string) (*Set, error) {
+	docs := map[string][]byte{}
+	var names []string
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("spec: %w", err)
+		}
+		name := filepath.Base(p)
+		names = append(names, name)
+		docs[name] = b
+	}
+	return Parse(names, docs)
+}
+
+// Parse loads, validates and models the given spec documents (name -> YAML or JSON).
+func Parse(names []string, docs map[string][]byte) (*Set, error) {
+	set := &Set{byID: map[string]*Operation{}}
+	for _, name := range names {
+		svc, err := parseService(name, docs[name])
+		if err != nil {
+			return nil, err
+		}
+		set.Services = append(set.Services, svc)
+		ops, err := modelOperations(svc)
+		if err != nil {
+			return nil, fmt.Errorf("spec %s: %w", name, err)
+		}
+		for _, op := range ops {
+			if set.byID[op.ID] != nil {
+				return nil, fmt.Errorf("spec %s: operationId %s defined twice", name, op.ID)
+			}
+			set.byID[op.ID] = op
+			set.operations = append(set.operations, op)
+		}
+	}
+	return set, nil
+}
+
+func parseService(name string, data []byte) (*Service, error) {
+	loader := openapi3.NewLoader()
+	doc, err := loader.LoadFromData(data)
+	if err != nil {
+		return nil, fmt.Errorf("spec %s: does not parse: %w", name, err)
+	}
+	// Validating with plumb's pattern compiler also primes kin-openapi's process-wide pattern
+	// cache with patterns compiled the one way plumb compiles them (see RegexCompiler).
+	if err := doc.Validate(context.Background(), openapi3.SetRegexCompiler(RegexCompiler)); err != nil {
+		return nil, fmt.Errorf("spec %s: invalid OpenAPI: %w", name, err)
+	}
+	if doc.Info == nil {
+		return nil, fmt.Errorf("spec %s: no info section", name)
+	}
+	svc := &Service{File: name, Doc: doc, APIVersion: doc.Info.Version}
+	svc.Name = extString(doc.Info.Extensions, "x-aws-service")
+	svc.SigningName = extString(doc.Info.Extensions, "x-aws-signing-name")
+	svc.Protocol = Protocol(extString(doc.Info.Extensions, "x-aws-protocol"))
+	svc.TargetPrefix = extString(doc.Info.Extensions, "x-aws-target-prefix")
+	if svc.Name == "" {
+		return nil, fmt.Errorf("spec %s: info.x-aws-service is missing", name)
+	}
+	if svc.SigningName == "" {
+		svc.SigningName = svc.Name
+	}
+	if svc.Protocol != RestJSON1 && svc.Protocol != AWSJSON11 {
+		return nil, fmt.Errorf("spec %s: info.x-aws-protocol %q is not restJson1 or awsJson1_1", name, svc.Protocol)
+	}
+	return svc, nil
+}
+
+func modelOperations(svc *Service) ([]*Operation, error) {
+	var ops []*Operation
+	paths := svc.Doc.Paths.InMatchingOrder()
+	sort.Strings(paths)
+	for _, path := range paths {
+		item := svc.Doc.Paths.Value(path)
+		methods := make([]string, 0)
+		for m := range item.Operations() {
+			methods = append(methods, m)
+		}
+		sort.Strings(methods)
+		for _, method := range methods {
+			spec := item.GetOperation(method)
+			op, err := modelOperation(svc, method, path, item, spec)
+			if err != nil {
+				return nil, err
+			}
+			ops = append(ops, op)
+		}
+	}
+	return ops, nil
+}
+
+func modelOperation(svc *Service, method, path string, item *openapi3.PathItem, spec *openapi3.Operation) (*Operation, error) {
+	if spec.OperationID == "" {
+		return nil, fmt.Errorf("%s %s: operationId is missing", method, path)
+	}
+	op := &Operation{
+		ID: spec.OperationID, Service: svc, Method: method, Path: path, Spec: spec,
+		Target:  extString(spec.Extensions, "x-aws-target"),
+		InputIn: map[string]string{},
+	}
+	if svc.Protocol == AWSJSON11 && op.Target == "" {
+		return nil, fmt.Errorf("%s: awsJson1_1 operation without x-aws-target", op.ID)
+	}
+
+	// Input: the body schema, plus path labels folded in as members.
+	input := openapi3.NewObjectSchema()
+	if rb := spec.RequestBody; rb != nil && rb.Value != nil {
+		for mt, media := range rb.Value.Content {
+			op.ContentType = mt
+			if media.Schema == nil || media.Schema.Value == nil {
+				return nil, fmt.Errorf("%s: request body %s has no schema", op.ID, mt)
+			}
+			input = media.Schema.Value
+			break // one media type per operation in AWS protocols
+		}
+		for name := range input.Properties {
+			op.InputIn[name] = "body"
+		}
+	}
+	params := append(openapi3.Parameters{}, item.Parameters...)
+	params = append(params, spec.Parameters...)
+	copied := false
+	for _, p := range params {
+		if p.Value == nil || p.Value.In != openapi3.ParameterInPath {
+			continue
+		}
+		if op.InputIn[p.Value.Name] != "" {
+			return nil, fmt.Errorf("%s: path label %s clashes with a body member", op.ID, p.Value.Name)
+		}
+		if !copied { // never write into a schema the document shares
+			c := *input
+			c.Properties = openapi3.Schemas{}
+			for k, v := range input.Properties {
+				c.Properties[k] = v
+			}
+			c.Required = append([]string(nil), input.Required...)
+			input, copied = &c, true
+		}
+		input.WithPropertyRef(p.Value.Name, p.Value.Schema)
+		input.Required = append(input.Required, p.Value.Name)
+		op.InputIn[p.Value.Name] = "path"
+	}
+	op.Input = input
+
+	// Output: the 200 response.
+	ok := spec.Responses.Status(http.StatusOK)
+	if ok == nil || ok.Value == nil {
+		return nil, fmt.Errorf("%s: no 200 response", op.ID)
+	}
+	for mt, media := range ok.Value.Content {
+		op.OutputContentType = mt
+		if media.Schema != nil {
+			op.Output = media.Schema.Value
+		}
+		break
+	}
+	if op.Output == nil {
+		return nil, fmt.Errorf("%s: 200 response has no schema", op.ID)
+	}
+
+	// Errors: x-aws-errors, each checked against the responses it claims.
+	if err := decodeExt(spec.Extensions, "x-aws-errors", &op.Errors); err != nil {
+		return nil, fmt.Errorf("%s: x-aws-errors: %w", op.ID, err)
+	}
+	for _, e := range op.Errors {
+		if e.Type == "" || e.Status < 400 || e.Status > 599 {
+			return nil, fmt.Errorf("%s: x-aws-errors entry %+v needs a type and a 4xx/5xx status", op.ID, e)
+		}
+		if spec.Responses.Status(e.Status) == nil {
+			return nil, fmt.Errorf("%s: error %s has status %d, which the responses do not document", op.ID, e.Type, e.Status)
+		}
+	}
+	rules, err := collectRules(input, "$")
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", op.ID, err)
+	}
+	op.Rules = rules
+	for _, r := range op.Rules {
+		if _, ok := op.Error(r.Error); !ok {
+			return nil, fmt.Errorf("%s: rule %s on %s names error %s, which x-aws-errors does not document", op.ID, r.Kind, r.Path, r.Error)
+		}
+	}
+	return op, nil
+}
+
+// collectRules walks a schema for x-plumb-rules declarations.
+func collectRules(s *openapi3.Schema, path string) ([]Rule, error) {
+	var out []Rule
+	names := make([]string, 0, len(s.Properties))
+	for n := range s.Properties {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		ref := s.Properties[n]
+		if ref == nil || ref.Value == nil {
+			continue
+		}
+		p := path + "." + n
+		var rules []Rule
+		if err := decodeExt(ref.Value.Extensions, "x-plumb-rules", &rules); err != nil {
+			return nil, fmt.Errorf("%s x-plumb-rules: %w", p, err)
+		}
+		for i := range rules {
+			rules[i].Path, rules[i].Member = p, n
+			switch rules[i].Kind {
+			case "uniqueKeys":
+				if rules[i].Key == "" {
+					return nil, fmt.Errorf("%s: uniqueKeys rule needs a key", p)
+				}
+			case "maxItems":
+				if rules[i].Value <= 0 {
+					return nil, fmt.Errorf("%s: maxItems rule needs a positive value", p)
+				}
+			default:
+				return nil, fmt.Errorf("%s: unknown rule %q (want uniqueKeys or maxItems)", p, rules[i].Kind)
+			}
+		}
+		out = append(out, rules...)
+		sub, err := collectRules(ref.Value, p)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, sub...)
+		if ref.Value.Items != nil && ref.Value.Items.Value != nil {
+			sub, err := collectRules(ref.Value.Items.Value, p+"[*]")
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, sub...)
+		}
+	}
+	return out, nil
+}
+
+func extString(ext map[string]any, key string) string {
+	if v, ok := ext[key].(string); ok {
+		return strings.TrimSpace(v)
+	}
+	return ""
+}
+
+// decodeExt re-decodes an extension value (already parsed into generic JSON) into out.
+func decodeExt(ext map[string]any, key string, out any) error {
+	v, ok := ext[key]
+	if !ok {
+		return nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(b, out)
+}

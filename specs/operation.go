@@ -1,0 +1,143 @@
+package specs
+
+import (
+	"sort"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// Protocol names an AWS wire protocol.
+type Protocol string
+
+const (
+	RestJSON1 Protocol = "restJson1"  // Outposts: HTTP binding per operation, X-Amzn-ErrorType errors
+	AWSJSON11 Protocol = "awsJson1_1" // Direct Connect: POST /, X-Amz-Target, __type errors
+)
+
+// Set is a loaded group of specs: every operation plumb can exercise.
+type Set struct {
+	Services   []*Service
+	operations []*Operation
+	byID       map[string]*Operation
+}
+
+// Operations returns the operations in a stable order (by service file, then path order).
+func (s *Set) Operations() []*Operation { return s.operations }
+
+// Operation returns the operation with the given operationId, or nil.
+func (s *Set) Operation(id string) *Operation { return s.byID[id] }
+
+// Service returns the service with the given name ("outposts", "directconnect"), or nil.
+func (s *Set) Service(name string) *Service {
+	for _, svc := range s.Services {
+		if svc.Name == name {
+			return svc
+		}
+	}
+	return nil
+}
+
+// Service is one spec document: an AWS service and its protocol.
+type Service struct {
+	Name        string   // x-aws-service, e.g. "outposts"; also the --target key
+	SigningName string   // SigV4 signing name
+	Protocol    Protocol // x-aws-protocol
+	APIVersion  string
+	TargetPrefix string // awsJson1_1 X-Amz-Target prefix, e.g. "OvertureService"
+	File        string  // the spec's file name
+	Doc         *openapi3.T
+}
+
+// Operation is one operation with everything plumb needs to encode requests and judge responses.
+type Operation struct {
+	ID          string // operationId
+	Service     *Service
+	Method      string
+	Path        string // OpenAPI path template, e.g. /connections/{ConnectionId}
+	Target      string // awsJson1_1: X-Amz-Target value; "" for restJson1
+	ContentType string // request media type ("" when the operation takes no body)
+	Spec        *openapi3.Operation
+
+	// Input is the operation's input as one object schema, whatever the HTTP binding: the request
+	// body schema, or for operations bound to path labels an object holding those labels, so that
+	// generators and checks treat every input member alike. InputIn says where each member travels.
+	Input   *openapi3.Schema
+	InputIn map[string]string // member -> "body" | "path"
+
+	// Output is the 200 response body schema; OutputContentType its media type.
+	Output            *openapi3.Schema
+	OutputContentType string
+
+	Errors []ErrorShape // documented errors (x-aws-errors)
+	Rules  []Rule       // semantic rules JSON Schema cannot state (x-plumb-rules)
+}
+
+// Protocol is the operation's wire protocol.
+func (o *Operation) Protocol() Protocol { return o.Service.Protocol }
+
+// PathMembers returns the input members bound to path labels, sorted.
+func (o *Operation) PathMembers() []string {
+	var out []string
+	for m, in := range o.InputIn {
+		if in == "path" {
+			out = append(out, m)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Error returns the documented error with the given type name.
+func (o *Operation) Error(name string) (ErrorShape, bool) {
+	for _, e := range o.Errors {
+		if e.Type == name {
+			return e, true
+		}
+	}
+	return ErrorShape{}, false
+}
+
+// ClientError is the operation's documented error for invalid input (status 400, and the
+// protocol's general validation error when several share that status).
+func (o *Operation) ClientError() ErrorShape {
+	for _, e := range o.Errors {
+		if e.Status == 400 {
+			return e // listed first in x-aws-errors by convention: the general one
+		}
+	}
+	return ErrorShape{}
+}
+
+// Statuses returns the documented HTTP statuses: 200 plus every error's.
+func (o *Operation) Statuses() []int {
+	seen := map[int]bool{200: true}
+	out := []int{200}
+	for _, e := range o.Errors {
+		if !seen[e.Status] {
+			seen[e.Status] = true
+			out = append(out, e.Status)
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+// ErrorShape is one documented error: its type name, status and message member.
+type ErrorShape struct {
+	Type          string `json:"type"`
+	Status        int    `json:"status"`
+	MessageMember string `json:"member"`
+	Source        string `json:"source"`
+}
+
+// Rule is a documented semantic rule on a list that JSON Schema cannot state, declared once in
+// the spec (x-plumb-rules) and read by generators, checks and scenarios alike.
+type Rule struct {
+	Kind   string `json:"rule"`  // "uniqueKeys" (items unique by Key) or "maxItems" (at most Value items)
+	Path   string `json:"path"`  // JSON path of the list, e.g. $.tags
+	Member string `json:"-"`     // the list's member name, e.g. tags
+	Key    string `json:"key"`   // uniqueKeys: the item member that must be unique
+	Value  int    `json:"value"` // maxItems: the limit
+	Error  string `json:"error"` // the documented error type a breach earns
+	Source string `json:"source"`
+}

@@ -1,0 +1,97 @@
+package specs
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// Violation is one way a value breaks a schema: the JSON path of the offending value and the
+// JSON Schema keyword it breaks.
+type Violation struct {
+	Path    string // "$.AssetId", "$.tags[3].key", "$" for the document itself
+	Keyword string // "maxLength", "pattern", "required", "type", "enum", ...
+	Reason  string // kin-openapi's explanation
+}
+
+func (v Violation) String() string { return v.Path + " " + v.Keyword + ": " + v.Reason }
+
+// Validate checks value (decoded JSON: map[string]any, []any, string, float64, bool, nil)
+// against schema with kin-openapi and plumb's pattern compiler, and returns every violation,
+// sorted. A nil result means the value conforms.
+func Validate(schema *openapi3.Schema, value any, opts ...openapi3.SchemaValidationOption) []Violation {
+	err := schema.VisitJSON(value, append(SchemaOptions(), opts...)...)
+	if err == nil {
+		return nil
+	}
+	var out []Violation
+	flatten(err, &out)
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Path != out[j].Path {
+			return out[i].Path < out[j].Path
+		}
+		return out[i].Keyword < out[j].Keyword
+	})
+	return out
+}
+
+func flatten(err error, out *[]Violation) {
+	var multi openapi3.MultiError
+	if errors.As(err, &multi) {
+		for _, e := range multi {
+			flatten(e, out)
+		}
+		return
+	}
+	var se *openapi3.SchemaError
+	if errors.As(err, &se) {
+		// A failed oneOf/anyOf/items wraps deeper errors; report the deepest ones.
+		if se.Origin != nil {
+			var inner *openapi3.SchemaError
+			var innerMulti openapi3.MultiError
+			if errors.As(se.Origin, &innerMulti) || errors.As(se.Origin, &inner) {
+				flatten(se.Origin, out)
+				return
+			}
+		}
+		kw := se.SchemaField
+		path := jsonPath(se.JSONPointer())
+		if kw == "required" {
+			// kin-openapi reports a missing member at the parent; name the member itself.
+			if name := missingProperty(se.Reason); name != "" && !strings.HasSuffix(path, "."+name) {
+				path = joinPath(path, name)
+			}
+		}
+		*out = append(*out, Violation{Path: path, Keyword: kw, Reason: se.Reason})
+		return
+	}
+	*out = append(*out, Violation{Path: "$", Keyword: "unknown", Reason: err.Error()})
+}
+
+// missingProperty extracts the member name from kin-openapi's `property "X" is missing`.
+func missingProperty(reason string) string {
+	var name string
+	if _, err := fmt.Sscanf(reason, "property %q is missing", &name); err == nil {
+		return name
+	}
+	return ""
+}
+
+// jsonPath turns kin-openapi's pointer segments into $.a.b[2].c.
+func jsonPath(ptr []string) string {
+	p := "$"
+	for _, seg := range ptr {
+		p = joinPath(p, seg)
+	}
+	return p
+}
+
+func joinPath(base, seg string) string {
+	if seg != "" && strings.Trim(seg, "0123456789") == "" {
+		return base + "[" + seg + "]"
+	}
+	return base + "." + seg
+}
