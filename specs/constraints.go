@@ -13,12 +13,12 @@ import (
 // The list is the backbone of traceability: every request constraint needs a scenario that
 // exercises it, and reports show pass/fail per constraint.
 type Constraint struct {
-	ID        string `json:"id"`        // stable: Operation.member.path.keyword, e.g. StartConnection.AssetId.maxLength
-	Operation string `json:"operation"` // operationId
-	In        string `json:"in"`        // "request", "response" or "error"
-	Path      string `json:"path"`      // JSON path, e.g. $.tags[*].key; "" for operation-level constraints
-	Keyword   string `json:"keyword"`   // JSON Schema keyword or plumb rule (uniqueKeys, contentType, target, json, error)
-	Value     string `json:"value"`     // the documented bound, pattern, type, enum...
+	ID        string `json:"id"`              // stable: Operation.member.path.keyword, e.g. StartConnection.AssetId.maxLength
+	Operation string `json:"operation"`       // operationId
+	In        string `json:"in"`              // "request", "response" or "error"
+	Path      string `json:"path"`            // JSON path, e.g. $.tags[*].key; "" for operation-level constraints
+	Keyword   string `json:"keyword"`         // JSON Schema keyword or plumb rule (uniqueKeys, contentType, target, json, error)
+	Value     string `json:"value"`           // the documented bound, pattern, type, enum...
 	Error     string `json:"error,omitempty"` // request constraints: the documented error type a breach earns
 	Status    int    `json:"status,omitempty"`
 	Source    string `json:"source"` // x-source of the schema stating it

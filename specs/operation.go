@@ -39,13 +39,13 @@ func (s *Set) Service(name string) *Service {
 
 // Service is one spec document: an AWS service and its protocol.
 type Service struct {
-	Name        string   // x-aws-service, e.g. "outposts"; also the --target key
-	SigningName string   // SigV4 signing name
-	Protocol    Protocol // x-aws-protocol
-	APIVersion  string
+	Name         string   // x-aws-service, e.g. "outposts"; also the --target key
+	SigningName  string   // SigV4 signing name
+	Protocol     Protocol // x-aws-protocol
+	APIVersion   string
 	TargetPrefix string // awsJson1_1 X-Amz-Target prefix, e.g. "OvertureService"
-	File        string  // the spec's file name
-	Doc         *openapi3.T
+	File         string // the spec's file name
+	Doc          *openapi3.T
 }
 
 // Operation is one operation with everything plumb needs to encode requests and judge responses.
