@@ -26,7 +26,10 @@ type Constraint struct {
 
 // Constraints lists every constraint of the operation in a stable order: request members,
 // request-level rules (media type, target, JSON body), response members, documented errors.
-func (o *Operation) Constraints() []Constraint {
+// The slice is computed once at load and shared: treat it as read-only.
+func (o *Operation) Constraints() []Constraint { return o.constraints }
+
+func (o *Operation) buildConstraints() []Constraint {
 	var out []Constraint
 	client := o.ClientError()
 	add := func(c Constraint) {

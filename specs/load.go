@@ -221,6 +221,7 @@ func modelOperation(svc *Service, method, path string, item *openapi3.PathItem, 
 			return nil, fmt.Errorf("%s: rule %s on %s names error %s, which x-aws-errors does not document", op.ID, r.Kind, r.Path, r.Error)
 		}
 	}
+	op.constraints = op.buildConstraints()
 	return op, nil
 }
 

@@ -70,6 +70,8 @@ type Operation struct {
 
 	Errors []ErrorShape // documented errors (x-aws-errors)
 	Rules  []Rule       // semantic rules JSON Schema cannot state (x-plumb-rules)
+
+	constraints []Constraint
 }
 
 // Protocol is the operation's wire protocol.

@@ -1,0 +1,9 @@
+// Package protocol knows the two AWS wire protocols plumb speaks: how an operation's input
+// travels in an HTTP request, and how an error response names its type.
+//
+// Index:
+//   - Encode, EncodeRaw, Overrides, EscapeLabel: build the target.Request for an operation (encode.go).
+//   - ErrorType, Sanitize, ErrorName: read an error's type the way AWS clients do (errors.go).
+//   - Message: read an error's message member (errors.go).
+//   - CommonError, IsCommonError: the errors AWS documents as common to all actions (common.go).
+package protocol
