@@ -1,0 +1,110 @@
+package report
+
+import "time"
+
+// Status is the outcome of a scenario, a check or a constraint.
+type Status string
+
+// The three outcomes. Anything else (including "") is counted as Skipped,
+// because a result nobody recorded is not evidence of a pass.
+const (
+	Passed  Status = "passed"
+	Failed  Status = "failed"
+	Skipped Status = "skipped"
+)
+
+// Run is everything one plumb invocation (run, fuzz or selftest) reports.
+// The writers take it read-only and never hold per-case data: a million-case
+// fuzz campaign arrives here as a Cases count plus a few Findings.
+type Run struct {
+	Tool        string        `json:"tool"`   // "plumb"
+	Engine      string        `json:"engine"` // "run" | "fuzz" | "selftest"
+	Target      string        `json:"target"` // human description of the target(s), already redacted
+	Started     time.Time     `json:"started"`
+	Duration    time.Duration `json:"duration_ns"`
+	Seed        uint64        `json:"seed"`  // fuzz: the campaign seed (0 for run)
+	Cases       int           `json:"cases"` // fuzz: cases executed
+	Scenarios   []Scenario    `json:"scenarios"`
+	Constraints []Constraint  `json:"constraints"`
+	Findings    []Finding     `json:"findings"` // deduplicated; run failures also appear here
+	Score       *Score        `json:"score,omitempty"`
+}
+
+// Scenario is one Gherkin scenario or example row (run), or one
+// (operation, mode) slice or finding (fuzz). Feature becomes the JUnit
+// classname.
+type Scenario struct {
+	Feature    string        `json:"feature"`
+	Name       string        `json:"name"`
+	Operation  string        `json:"operation"`
+	Tags       []string      `json:"tags,omitempty"`
+	Status     Status        `json:"status"`
+	SkipReason string        `json:"skip_reason,omitempty"`
+	Duration   time.Duration `json:"duration_ns"`
+	Checks     []Check       `json:"checks,omitempty"`
+	Failures   []Finding     `json:"failures,omitempty"`
+}
+
+// Check is the outcome of one named check (e.g. "status_code_conformance")
+// inside a scenario. An empty Operation means the scenario's operation.
+type Check struct {
+	Name      string `json:"name"`
+	Operation string `json:"operation,omitempty"`
+	Status    Status `json:"status"`
+	Message   string `json:"message,omitempty"`
+}
+
+// Constraint is one row of the constraint table derived from the spec, with
+// the outcome of every scenario or case that exercised it.
+type Constraint struct {
+	ID        string `json:"id"` // stable, e.g. "StartConnection $.AssetId maxLength 100"
+	Operation string `json:"operation"`
+	Path      string `json:"path"`
+	Keyword   string `json:"keyword"`
+	Value     string `json:"value"`
+	Source    string `json:"source"`
+	Status    Status `json:"status"`    // failed if any exerciser failed, passed if all passed, skipped if none ran
+	Exercised int    `json:"exercised"` // how many scenarios/cases exercised it
+}
+
+// Finding is one (deduplicated) contract violation with the evidence needed
+// to reproduce it. Request, Response and Curl are expected to be redacted
+// already; the writers scrub them again (see Scrub).
+type Finding struct {
+	Check     string `json:"check"`
+	Operation string `json:"operation"`
+	Rule      string `json:"rule,omitempty"` // e.g. "maxLength"
+	Path      string `json:"path,omitempty"` // e.g. "$.AssetId"
+	Message   string `json:"message"`
+	Request   string `json:"request,omitempty"`  // redacted HTTP dump
+	Response  string `json:"response,omitempty"` // HTTP dump or transport error
+	Curl      string `json:"curl,omitempty"`     // redacted curl line
+	Seed      uint64 `json:"seed,omitempty"`     // fuzz seed reproducing it
+	Replay    string `json:"replay,omitempty"`   // path of a replay file
+	Count     int    `json:"count,omitempty"`    // occurrences folded into this finding
+}
+
+// Score is the selftest mutation score: which seeded emulator faults the run
+// and fuzz engines caught, and how often they alarmed on the correct emulator.
+type Score struct {
+	Rows            []ScoreRow `json:"rows"`
+	FalseAlarmsRun  int        `json:"false_alarms_run"`
+	FalseAlarmsFuzz int        `json:"false_alarms_fuzz"`
+	CaughtRun       int        `json:"caught_run"`
+	CaughtFuzz      int        `json:"caught_fuzz"`
+	CaughtBoth      int        `json:"caught_both"`
+	CaughtAny       int        `json:"caught_any"`
+	Total           int        `json:"total"`
+}
+
+// ScoreRow is one seeded fault and whether (and how fast) each engine caught it.
+type ScoreRow struct {
+	Fault        string        `json:"fault"`
+	Class        string        `json:"class"`
+	Description  string        `json:"description"`
+	CaughtByRun  bool          `json:"caught_by_run"`
+	CaughtByFuzz bool          `json:"caught_by_fuzz"`
+	RunTime      time.Duration `json:"run_time_ns"`  // time to catch (0 if not caught)
+	FuzzTime     time.Duration `json:"fuzz_time_ns"` // time to catch (0 if not caught)
+	Detail       string        `json:"detail,omitempty"`
+}
