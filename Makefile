@@ -1,0 +1,53 @@
+# plumb: conformance test harness and contract fuzzer.
+# The two commands a newcomer types: `make run` (the main job) and `make test`.
+SHELL := /bin/bash
+export PATH := $(PATH):/usr/local/go/bin
+GO ?= go
+REPORTS ?= plumb-reports
+
+.PHONY: run test test-race bench lint build fuzz-emulator selftest html-check bench-peers clean
+
+## run: run the Gherkin conformance suite against the embedded emulator; writes all five reports to $(REPORTS)/
+run:
+	$(GO) run ./cmd/plumb run --report-dir $(REPORTS)
+
+## test: vet, gofmt check, and every test (race detector on)
+test: lint
+	$(GO) test -race -count=1 -timeout 15m ./...
+
+## bench: throughput vs the raw-loop ceiling, time to first finding per fault, peak RSS
+bench:
+	$(GO) test -run '^$$' -bench . -benchtime 3s -timeout 30m ./fuzz/ ./check/ ./generators/ ./target/
+	$(GO) run ./fuzz/internal/rss 10000
+	$(GO) run ./fuzz/internal/rss 1000000
+
+## lint: gofmt and go vet must be clean
+lint:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+
+## build: the plumb binary in ./bin
+build:
+	$(GO) build -o bin/plumb ./cmd/plumb
+
+## fuzz-emulator: Go native fuzzing of the emulator's request decoding (FUZZTIME=30s per target)
+FUZZTIME ?= 30s
+fuzz-emulator:
+	for f in FuzzStartConnection FuzzGetConnectionPath FuzzCreateConnection; do \
+	  $(GO) test ./emulator/ -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) || exit 1; done
+
+## selftest: mutation score of plumb against the emulator's fault catalogue
+selftest:
+	$(GO) run ./cmd/plumb selftest --report-dir $(REPORTS)/selftest
+
+## html-check: render the HTML report in headless Chromium and check it shows the counts
+html-check:
+	./scripts/html-check.sh $(REPORTS)/plumb-report.html
+
+## bench-peers: plumb beside Stoplight Prism and Dredd on the same emulator and faults
+bench-peers:
+	./bench/peers/run.sh
+
+clean:
+	rm -rf bin $(REPORTS)

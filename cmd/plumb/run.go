@@ -1,0 +1,109 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+
+	"github.com/plumbhq/plumb/conformance"
+	"github.com/plumbhq/plumb/report"
+)
+
+// runFormats are the report formats plumb run writes; cucumber comes from godog itself.
+var runFormats = append(append([]string{}, report.Formats...), "cucumber")
+
+func cmdRun(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("run", "[--target [NAME=]URL]... [flags]", stderr)
+	var tf targetFlags
+	tf.register(fs)
+	tags := fs.String("tags", "", "godog tag expression selecting scenarios, e.g. @StartConnection.AssetId.maxLength or '~@creates'")
+	concurrency := fs.Int("concurrency", 4, "scenarios run in parallel")
+	reportDir := fs.String("report-dir", "plumb-reports", "directory the reports are written to")
+	format := fs.String("format", "junit,json,html,markdown,cucumber", "comma-separated report formats: junit, json, html, markdown, cucumber")
+	if code, done := parseFlags(fs, args); done {
+		return code
+	}
+	if fs.NArg() > 0 {
+		return usageError(stderr, "run", "unexpected argument %q", fs.Arg(0))
+	}
+	if *concurrency < 1 {
+		return usageError(stderr, "run", "--concurrency must be at least 1, got %d", *concurrency)
+	}
+	formats, err := reportFormats(*format, runFormats)
+	if err != nil {
+		return usageError(stderr, "run", "%v", err)
+	}
+	if err := os.MkdirAll(*reportDir, 0o755); err != nil {
+		return usageError(stderr, "run", "--report-dir: %v", err)
+	}
+	s, code := tf.open("run", *concurrency, stderr)
+	if code != 0 {
+		return code
+	}
+	defer s.close()
+
+	var cucumber *os.File
+	var fileFormats []string
+	for _, f := range formats {
+		if f != "cucumber" {
+			fileFormats = append(fileFormats, f)
+			continue
+		}
+		if cucumber, err = os.Create(filepath.Join(*reportDir, "plumb-cucumber.json")); err != nil {
+			return usageError(stderr, "run", "--report-dir: %v", err)
+		}
+		defer cucumber.Close()
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	cfg := conformance.Config{
+		Specs: s.set, Client: s.client, Engine: s.engine,
+		Tags: *tags, Concurrency: *concurrency,
+		LiveAWS: s.liveAWS, AllowLiveWrites: tf.allowLiveWrites,
+		Progress: stdout, Target: s.describe,
+	}
+	if cucumber != nil {
+		cfg.CucumberJSON = cucumber
+	}
+	if s.liveAWS && !tf.allowLiveWrites {
+		fmt.Fprintln(stdout, "target is real AWS: running only scenarios whose input must be rejected; scenarios that create resources are skipped (--allow-live-writes runs them)")
+	}
+	run, err := conformance.Run(ctx, cfg)
+	if err != nil {
+		return usageError(stderr, "run", "%v", err)
+	}
+	return finish("run", run, fileFormats, *reportDir, cucumber, stdout, stderr)
+}
+
+// finish prints the terminal summary, writes the reports and picks the exit code.
+func finish(cmd string, run *report.Run, formats []string, dir string, extra *os.File, stdout, stderr io.Writer) int {
+	fmt.Fprintln(stdout)
+	if err := report.WriteTerminal(stdout, run, isTerminalWriter(stdout)); err != nil {
+		fmt.Fprintf(stderr, "plumb %s: %v\n", cmd, err)
+	}
+	paths, err := report.WriteFiles(dir, run, formats)
+	if err != nil {
+		fmt.Fprintf(stderr, "plumb %s: writing reports: %v\n", cmd, err)
+		return exitUsage
+	}
+	if extra != nil {
+		paths = append(paths, extra.Name())
+	}
+	fmt.Fprintln(stdout, "reports:")
+	for _, p := range paths {
+		fmt.Fprintf(stdout, "  %s\n", p)
+	}
+	if run.Summary().Status == report.Failed {
+		return exitNonConform
+	}
+	return exitOK
+}
+
+func isTerminalWriter(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && isTerminal(f)
+}

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/plumbhq/plumb/report"
+	"github.com/plumbhq/plumb/selftest"
+)
+
+func cmdSelftest(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("selftest", "[--fault NAME]... [--seed N] [--budget CASES] [flags]", stderr)
+	var faults multiFlag
+	fs.Var(&faults, "fault", "score only this fault (repeatable; default: the whole catalogue)")
+	seed := fs.Uint64("seed", 1, "fuzz campaign seed")
+	budget := fs.Int("budget", 1500, "fuzz cases per subject")
+	parallel := fs.Int("parallel", 0, "subjects scored at once (default: number of CPUs)")
+	timeout := fs.Duration("timeout", 5*time.Second, "per-request timeout")
+	strict := fs.Bool("strict", false, "demand the operations' own error types (see plumb run --strict)")
+	reportDir := fs.String("report-dir", "plumb-reports/selftest", "directory the reports are written to")
+	format := fs.String("format", "junit,json,html,markdown", "comma-separated report formats")
+	if code, done := parseFlags(fs, args); done {
+		return code
+	}
+	if fs.NArg() > 0 {
+		return usageError(stderr, "selftest", "unexpected argument %q", fs.Arg(0))
+	}
+	if *budget < 1 || *parallel < 0 || *timeout <= 0 {
+		return usageError(stderr, "selftest", "--budget must be at least 1, --parallel not negative, --timeout positive")
+	}
+	formats, err := reportFormats(*format, report.Formats)
+	if err != nil {
+		return usageError(stderr, "selftest", "%v", err)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	run, err := selftest.Run(ctx, selftest.Config{
+		Faults: faults, FuzzSeed: *seed, FuzzBudget: *budget, Parallel: *parallel, Timeout: *timeout, Strict: *strict,
+		Progress: func(line string) { fmt.Fprintln(stderr, line) },
+	})
+	if err != nil {
+		return usageError(stderr, "selftest", "%v", err)
+	}
+	code := finish("selftest", run, formats, *reportDir, nil, stdout, stderr)
+	if code == exitUsage {
+		return code
+	}
+	s := run.Score
+	fmt.Fprintf(stdout, "mutation score: %d/%d faults caught (run %d, fuzz %d, both %d); false alarms: run %d, fuzz %d\n",
+		s.CaughtAny, s.Total, s.CaughtRun, s.CaughtFuzz, s.CaughtBoth, s.FalseAlarmsRun, s.FalseAlarmsFuzz)
+	if !selftest.Passed(run) {
+		return exitNonConform
+	}
+	return exitOK
+}

@@ -1,0 +1,140 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/plumbhq/plumb/specs"
+)
+
+func cmdSpec(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || (args[0] != "list" && args[0] != "dump") {
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
+			fmt.Fprintln(stdout, "usage: plumb spec list [--json] [--operation OP] | plumb spec dump OPERATION")
+			return exitOK
+		}
+		return usageError(stderr, "spec", "want a subcommand: list or dump (usage: plumb spec list | plumb spec dump OPERATION)")
+	}
+	set, err := specs.Load()
+	if err != nil {
+		return usageError(stderr, "spec", "%v", err)
+	}
+	if args[0] == "dump" {
+		return specDump(set, args[1:], stdout, stderr)
+	}
+	return specList(set, args[1:], stdout, stderr)
+}
+
+func specList(set *specs.Set, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("spec list", "[--json] [--operation OP]", stderr)
+	asJSON := fs.Bool("json", false, "print the constraints as JSON")
+	only := fs.String("operation", "", "list only this operation")
+	if code, done := parseFlags(fs, args); done {
+		return code
+	}
+	ops := set.Operations()
+	if *only != "" {
+		op := set.Operation(*only)
+		if op == nil {
+			return usageError(stderr, "spec list", "unknown operation %q (operations: %s)", *only, opNames(set))
+		}
+		ops = []*specs.Operation{op}
+	}
+	if *asJSON {
+		var all []specs.Constraint
+		for _, op := range ops {
+			all = append(all, op.Constraints()...)
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(all); err != nil {
+			fmt.Fprintf(stderr, "plumb spec list: %v\n", err)
+			return exitNonConform
+		}
+		return exitOK
+	}
+	total := 0
+	for _, op := range ops {
+		cs := op.Constraints()
+		total += len(cs)
+		fmt.Fprintf(stdout, "%s  %s %s  (%s, %s%s)  %d constraints\n", op.ID, op.Method, op.Path, op.Service.Name,
+			op.Protocol(), targetNote(op), len(cs))
+		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "  IN\tPATH\tKEYWORD\tVALUE\tBREACH EARNS")
+		for _, c := range cs {
+			path := c.Path
+			if path == "" {
+				path = "(request)"
+			}
+			earns := ""
+			if c.In == "request" {
+				earns = fmt.Sprintf("%d %s", c.Status, c.Error)
+			} else if c.In == "error" {
+				earns = fmt.Sprintf("status %d", c.Status)
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", c.In, path, c.Keyword, clip(c.Value, 60), earns)
+		}
+		tw.Flush()
+		fmt.Fprintln(stdout)
+	}
+	fmt.Fprintf(stdout, "%d operations, %d constraints. Sources: plumb spec dump OPERATION (x-source on every member).\n", len(ops), total)
+	return exitOK
+}
+
+func targetNote(op *specs.Operation) string {
+	if op.Target != "" {
+		return ", X-Amz-Target " + op.Target
+	}
+	return ""
+}
+
+func specDump(set *specs.Set, args []string, stdout, stderr io.Writer) int {
+	if len(args) != 1 {
+		return usageError(stderr, "spec dump", "want exactly one OPERATION (operations: %s)", opNames(set))
+	}
+	op := set.Operation(args[0])
+	if op == nil {
+		return usageError(stderr, "spec dump", "unknown operation %q (operations: %s)", args[0], opNames(set))
+	}
+	dump := map[string]any{
+		"operationId":         op.ID,
+		"service":             op.Service.Name,
+		"protocol":            op.Protocol(),
+		"method":              op.Method,
+		"path":                op.Path,
+		"target":              op.Target,
+		"requestContentType":  op.ContentType,
+		"responseContentType": op.OutputContentType,
+		"input":               op.Input,
+		"inputLocation":       op.InputIn,
+		"output":              op.Output,
+		"errors":              op.Errors,
+		"rules":               op.Rules,
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(dump); err != nil {
+		fmt.Fprintf(stderr, "plumb spec dump: %v\n", err)
+		return exitNonConform
+	}
+	return exitOK
+}
+
+func opNames(set *specs.Set) string {
+	var names []string
+	for _, op := range set.Operations() {
+		names = append(names, op.ID)
+	}
+	return strings.Join(names, ", ")
+}
+
+func clip(s string, n int) string {
+	if len([]rune(s)) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
+}

@@ -1,0 +1,185 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/config"
+
+	"github.com/plumbhq/plumb/check"
+	"github.com/plumbhq/plumb/emulator"
+	"github.com/plumbhq/plumb/specs"
+	"github.com/plumbhq/plumb/target"
+)
+
+// targetFlags are the flags every command that drives a target shares.
+type targetFlags struct {
+	targets         multiFlag
+	region          string
+	awsCredentials  bool
+	timeout         time.Duration
+	faults          multiFlag
+	allowLiveWrites bool
+	strict          bool
+}
+
+func (t *targetFlags) register(fs *flag.FlagSet) {
+	fs.Var(&t.targets, "target", "target base URL, for every service or per service as NAME=URL (outposts, directconnect); repeatable. Default: the embedded emulator")
+	fs.StringVar(&t.region, "region", "us-east-1", "AWS region used to sign requests")
+	fs.BoolVar(&t.awsCredentials, "aws-credentials", false, "sign with your credentials from the standard AWS chain (env, profile, SSO, IMDS) instead of fixed fake test credentials")
+	fs.DurationVar(&t.timeout, "timeout", 10*time.Second, "per-request timeout, including the response body")
+	fs.Var(&t.faults, "fault", "with the embedded emulator: inject a named fault (repeatable; plumb serve --list-faults)")
+	fs.BoolVar(&t.allowLiveWrites, "allow-live-writes", false, "against real AWS, also send requests that create resources")
+	fs.BoolVar(&t.strict, "strict", false, "demand the operation's own error types even where AWS documents errors common to all actions")
+}
+
+// session is a ready target: specs, check engine, signing client, and how to clean up.
+type session struct {
+	set      *specs.Set
+	engine   *check.Engine
+	client   *target.Client
+	describe string // redacted, for reports
+	liveAWS  bool
+	close    func()
+}
+
+// open validates the flags, starts the embedded emulator when no target is given, builds the
+// client and probes the target. code is non-zero when the caller must stop with it.
+func (t *targetFlags) open(cmd string, concurrency int, stderr io.Writer) (*session, int) {
+	if t.timeout <= 0 {
+		return nil, usageError(stderr, cmd, "--timeout must be positive, got %s", t.timeout)
+	}
+	set, err := specs.Load()
+	if err != nil {
+		return nil, usageError(stderr, cmd, "%v", err)
+	}
+	urls, err := parseTargets(t.targets, set)
+	if err != nil {
+		return nil, usageError(stderr, cmd, "%v", err)
+	}
+	s := &session{set: set, engine: check.New(set, check.Options{Strict: t.strict}), close: func() {}}
+	if len(urls) == 0 {
+		srv, err := emulator.Start(emulator.Config{Faults: t.faults}, "127.0.0.1:0")
+		if err != nil {
+			return nil, usageError(stderr, cmd, "%v", err)
+		}
+		s.close = func() { _ = srv.Close() }
+		urls = map[string]string{"": srv.URL}
+		s.describe = "embedded emulator " + srv.URL
+		if len(t.faults) > 0 {
+			s.describe += " with faults " + strings.Join(t.faults, ",")
+		}
+	} else {
+		if len(t.faults) > 0 {
+			return nil, usageError(stderr, cmd, "--fault applies to the embedded emulator only; drop --target or start 'plumb serve --fault NAME'")
+		}
+		s.describe = describeTargets(urls)
+		for _, u := range urls {
+			if target.IsAWSEndpoint(u) {
+				s.liveAWS = true
+			}
+		}
+	}
+	opts := target.Options{Targets: urls, Region: t.region, Timeout: t.timeout, Concurrency: concurrency}
+	if t.awsCredentials {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		cfg, err := config.LoadDefaultConfig(ctx, config.WithRegion(t.region))
+		if err != nil {
+			s.close()
+			return nil, usageError(stderr, cmd, "--aws-credentials: %v", err)
+		}
+		if _, err := cfg.Credentials.Retrieve(ctx); err != nil {
+			s.close()
+			return nil, usageError(stderr, cmd, "--aws-credentials: no credentials in the AWS chain: %v", err)
+		}
+		opts.Credentials = cfg.Credentials
+	}
+	s.client, err = target.New(opts)
+	if err != nil {
+		s.close()
+		return nil, usageError(stderr, cmd, "%v", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), t.timeout)
+	defer cancel()
+	if err := s.client.Probe(ctx); err != nil {
+		s.close()
+		fmt.Fprintf(stderr, "plumb %s: target unreachable: %v\n", cmd, err)
+		return nil, exitUnreachable
+	}
+	return s, 0
+}
+
+// parseTargets reads --target values: "URL" for every service or "NAME=URL" for one.
+func parseTargets(values []string, set *specs.Set) (map[string]string, error) {
+	out := map[string]string{}
+	for _, v := range values {
+		name, url, found := strings.Cut(v, "=")
+		if !found || strings.Contains(name, "/") || strings.Contains(name, ":") {
+			name, url = "", v
+		}
+		if name != "" && set.Service(name) == nil {
+			var known []string
+			for _, s := range set.Services {
+				known = append(known, s.Name)
+			}
+			return nil, fmt.Errorf("--target %s: unknown service %q (services: %s)", v, name, strings.Join(known, ", "))
+		}
+		if _, dup := out[name]; dup {
+			if name == "" {
+				return nil, fmt.Errorf("--target given twice for every service; use NAME=URL to target services separately")
+			}
+			return nil, fmt.Errorf("--target given twice for %s", name)
+		}
+		out[name] = url
+	}
+	return out, nil
+}
+
+func describeTargets(urls map[string]string) string {
+	var parts []string
+	for name, u := range urls {
+		if name == "" {
+			parts = append(parts, target.RedactString(u))
+		} else {
+			parts = append(parts, name+"="+target.RedactString(u))
+		}
+	}
+	sort.Strings(parts)
+	return strings.Join(parts, " ")
+}
+
+// isTerminal reports whether f is a character device (a terminal), for progress and colour.
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// reportFormats splits --format, checking every name.
+func reportFormats(v string, allowed []string) ([]string, error) {
+	var out []string
+	for _, f := range strings.Split(v, ",") {
+		f = strings.ToLower(strings.TrimSpace(f))
+		if f == "" {
+			continue
+		}
+		ok := false
+		for _, a := range allowed {
+			ok = ok || a == f
+		}
+		if !ok {
+			return nil, fmt.Errorf("--format: unknown format %q (formats: %s)", f, strings.Join(allowed, ", "))
+		}
+		out = append(out, f)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("--format: no format given (formats: %s)", strings.Join(allowed, ", "))
+	}
+	return out, nil
+}
