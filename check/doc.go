@@ -6,7 +6,19 @@
 // Index:
 //   - Name and the check names (names.go): not_a_server_error, status_code_conformance, ...
 //   - Expect, Valid, Invalid, Outcome (expect.go): what the driver knows the input should earn.
-//   - Engine, New, Options (engine.go): Engine.Check runs every applicable check on one exchange.
+//   - Engine, New, Options (engine.go): Engine.Check runs every applicable check on one exchange
+//     and returns one Result per name in All, in All order (Skip where a check does not apply).
 //   - Result, Failed, Failures (result.go).
-//   - Stateful checks (stateful.go): RoundTrip, UnknownID.
+//   - Stateful checks (stateful.go): Engine.RoundTrip (a started connection is retrievable with
+//     the same ClientPublicKey), Engine.UnknownID (an id never started is NotFoundException 404).
+//
+// One file per check family: status.go (not_a_server_error, status_code_conformance), media.go
+// (content_type_conformance), schema.go (response_schema_conformance, kin-openapi
+// ValidateResponse), errortype.go (error_type_conformance), data.go (negative_data_rejection,
+// positive_data_acceptance, expected_outcome). model.go holds what New derives from each
+// operation once, so that Check parses and compiles nothing per call.
+//
+// No false alarms: extra headers, extra JSON members, key order, omitted optional members,
+// media type parameters and case, long error type forms (`Name:http://...`, `ns#Name`), the type
+// in any place the protocol reads it and a lowercase message member all conform.
 package check

@@ -1,0 +1,98 @@
+package check
+
+import (
+	"fmt"
+
+	"github.com/plumbhq/plumb/protocol"
+)
+
+// negative: input breaking one documented rule is rejected, with that rule's documented type and
+// status. A protocol-level break may instead earn any documented 4xx error of the operation or
+// an error common to all actions, unless strict.
+func (f *facts) negative() Result {
+	r := f.negativeVerdict()
+	r.Path, r.Keyword = f.exp.Path, f.exp.Keyword
+	return r
+}
+
+func (f *facts) negativeVerdict() Result {
+	if f.status < 400 {
+		return fail(NegativeDataRejection, fmt.Sprintf("accepted input breaking %s: got %s", f.rule(), f.describe()))
+	}
+	if f.status >= 500 {
+		return fail(NegativeDataRejection, fmt.Sprintf("server error for input breaking %s: got %s", f.rule(), f.describe()))
+	}
+	wantType, wantStatus := f.exp.Error, f.exp.Status
+	if wantType == "" { // the driver left it to the operation's general client error
+		ce := f.op.ClientError()
+		wantType, wantStatus = ce.Type, ce.Status
+	}
+	if wantStatus == 0 {
+		if e, ok := f.op.Error(wantType); ok {
+			wantStatus = e.Status
+		}
+	}
+	if f.name.Name == wantType && f.status == wantStatus {
+		return pass(NegativeDataRejection)
+	}
+	if f.exp.Protocol && !f.strict && f.protocolRejection() {
+		return pass(NegativeDataRejection)
+	}
+	return fail(NegativeDataRejection, fmt.Sprintf("input breaking %s: expected %s %d, got %s",
+		f.rule(), wantType, wantStatus, f.describe()))
+}
+
+// protocolRejection reports whether the response is an acceptable answer to a protocol-level
+// break: a documented 4xx error at its documented status, or a common error at its status.
+func (f *facts) protocolRejection() bool {
+	if !f.name.Found() {
+		return false
+	}
+	if e, ok := f.op.Error(f.name.Name); ok {
+		return e.Status == f.status && e.Status < 500
+	}
+	c, ok := protocol.IsCommonError(f.name.Name)
+	return ok && f.status < 500 && (c.Status == 0 || c.Status == f.status)
+}
+
+// positive: valid input is not rejected as invalid. 403 and 404 are not "invalid input" (on real
+// AWS, StartConnection for an asset the account cannot see legitimately answers them), and a 5xx
+// is not a rejection at all (not_a_server_error reports it).
+func (f *facts) positive() Result {
+	r := f.positiveVerdict()
+	r.Path, r.Keyword = f.exp.Path, f.exp.Keyword
+	return r
+}
+
+func (f *facts) positiveVerdict() Result {
+	switch {
+	case f.status >= 200 && f.status < 300:
+		return pass(PositiveDataAcceptance)
+	case f.status == 403 || f.status == 404:
+		return pass(PositiveDataAcceptance)
+	case f.status >= 500:
+		return skip(PositiveDataAcceptance, "server error: see "+string(NotAServerError))
+	case f.status >= 400:
+		return fail(PositiveDataAcceptance, "valid input rejected: got "+f.describe())
+	default:
+		return fail(PositiveDataAcceptance, fmt.Sprintf("valid input answered with status %d, expected 200", f.status))
+	}
+}
+
+// outcome: exactly the documented status and (sanitised) error type.
+func (f *facts) outcome() Result {
+	okStatus := f.exp.Status == 0 || f.status == f.exp.Status
+	okType := f.exp.Error == "" || f.name.Name == f.exp.Error
+	if okStatus && okType {
+		r := pass(ExpectedOutcome)
+		r.Path, r.Keyword = f.exp.Path, f.exp.Keyword
+		return r
+	}
+	want := f.exp.Error
+	if f.exp.Status != 0 {
+		want = fmt.Sprintf("%s %d", want, f.exp.Status)
+	}
+	r := fail(ExpectedOutcome, fmt.Sprintf("expected %s, got %s", want, f.describe()))
+	r.Path, r.Keyword = f.exp.Path, f.exp.Keyword
+	return r
+}

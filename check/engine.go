@@ -1,0 +1,160 @@
+package check
+
+import (
+	"fmt"
+	"net/http"
+	"sync"
+
+	"github.com/plumbhq/plumb/protocol"
+	"github.com/plumbhq/plumb/specs"
+	"github.com/plumbhq/plumb/target"
+)
+
+// Options tune the engine. The zero value is the default: lenient where AWS documents leeway.
+type Options struct {
+	// Strict demands the operation's own documented error types even where AWS documents errors
+	// common to all actions (protocol-level breaks).
+	Strict bool
+}
+
+// Engine runs checks. It is safe for concurrent use.
+type Engine struct {
+	set    *specs.Set
+	opts   Options
+	models map[*specs.Operation]*opModel // built in New; read-only afterwards
+	extra  sync.Map                      // *specs.Operation -> *opModel, for operations outside set
+}
+
+// New returns an engine for the specs. Everything Check needs per operation (kin-openapi route,
+// documented responses, media types) is built here, once.
+func New(set *specs.Set, o Options) *Engine {
+	e := &Engine{set: set, opts: o, models: map[*specs.Operation]*opModel{}}
+	if set != nil {
+		for _, op := range set.Operations() {
+			e.models[op] = buildModel(op)
+		}
+	}
+	return e
+}
+
+// model returns op's precomputed model, building it once for an operation New did not see.
+func (e *Engine) model(op *specs.Operation) *opModel {
+	if m := e.models[op]; m != nil {
+		return m
+	}
+	if m, ok := e.extra.Load(op); ok {
+		return m.(*opModel)
+	}
+	m, _ := e.extra.LoadOrStore(op, buildModel(op))
+	return m.(*opModel)
+}
+
+// Check runs every check applicable to one exchange of op, given what the input should earn,
+// and returns one Result per check in All order (Skip where a check does not apply).
+func (e *Engine) Check(op *specs.Operation, exp Expect, ex target.Exchange) []Result {
+	out := make([]Result, len(All))
+	for i, n := range All {
+		out[i] = Result{Check: n, Status: Skip}
+	}
+	set := func(r Result) {
+		for i, n := range All {
+			if n == r.Check {
+				out[i] = r
+				return
+			}
+		}
+	}
+
+	if op == nil || op.Service == nil {
+		set(fail(Reachable, "no operation to judge the exchange against (driver bug)"))
+		return out
+	}
+	r, ok := reachable(ex)
+	set(r)
+	if !ok {
+		return out
+	}
+
+	f := e.facts(op, exp, ex)
+	set(f.notAServerError())
+	set(f.statusCode())
+	set(f.contentType())
+	set(f.responseSchema())
+	set(f.errorType())
+	switch exp.Kind {
+	case KindInvalid:
+		set(f.negative())
+	case KindValid:
+		set(f.positive())
+	case KindOutcome:
+		set(f.outcome())
+	}
+	return out
+}
+
+// facts is what every check of one exchange reads, computed once.
+type facts struct {
+	op     *specs.Operation
+	m      *opModel
+	strict bool
+	exp    Expect
+	resp   *target.Response
+	status int
+	header http.Header
+	body   []byte
+
+	name       protocol.ErrorName // error responses only
+	message    string             // the error's message member
+	hasMessage bool
+}
+
+func (e *Engine) facts(op *specs.Operation, exp Expect, ex target.Exchange) *facts {
+	f := &facts{op: op, m: e.model(op), strict: e.opts.Strict, exp: exp, resp: ex.Response,
+		status: ex.Response.Status, header: ex.Response.Header, body: ex.Response.Body}
+	if f.header == nil {
+		f.header = http.Header{}
+	}
+	if f.status >= 400 {
+		f.name = protocol.ErrorType(op.Protocol(), f.header, f.body)
+		f.message, f.hasMessage = protocol.Message(f.body, f.messageMember())
+	}
+	return f
+}
+
+// messageMember is the error's documented message member, or the protocol's usual one
+// (matching is case-insensitive, so "Message" and "message" both count).
+func (f *facts) messageMember() string {
+	if e, ok := f.op.Error(f.name.Name); ok && e.MessageMember != "" {
+		return e.MessageMember
+	}
+	return "message"
+}
+
+// reachable judges whether there is a complete response to judge at all.
+func reachable(ex target.Exchange) (Result, bool) {
+	if ex.Err != nil {
+		return fail(Reachable, fmt.Sprintf("no HTTP response (%s): %v", ex.Err.Kind, errText(ex.Err))), false
+	}
+	if ex.Response == nil {
+		return fail(Reachable, "no HTTP response recorded"), false
+	}
+	if ex.Response.Truncated {
+		// The status and headers are still judged; body checks are skipped (see facts.truncated).
+		return fail(Reachable, fmt.Sprintf("response body over the size cap (%s, %d bytes kept): judged truncated",
+			target.KindBodyTooLarge, len(ex.Response.Body))), true
+	}
+	return pass(Reachable), true
+}
+
+func errText(e *target.TransportError) string {
+	if e.Err == nil {
+		return string(e.Kind)
+	}
+	return target.RedactString(e.Err.Error())
+}
+
+func pass(n Name) Result { return Result{Check: n, Status: Pass} }
+
+func fail(n Name, msg string) Result { return Result{Check: n, Status: Fail, Message: msg} }
+
+func skip(n Name, msg string) Result { return Result{Check: n, Status: Skip, Message: msg} }

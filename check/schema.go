@@ -1,0 +1,164 @@
+package check
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+
+	"github.com/plumbhq/plumb/specs"
+)
+
+// maxViolations bounds how many schema violations one message lists.
+const maxViolations = 5
+
+// responseSchema validates the body against the documented response for the status with
+// kin-openapi's ValidateResponse. The media type is the content_type check's business, so the
+// body is validated as the documented media type whatever the response says. Extra members,
+// extra headers, key order and omitted optional members all conform (the specs never close an
+// object nor require a response member).
+func (f *facts) responseSchema() Result {
+	r, ok := f.m.responses[f.status]
+	if !ok {
+		return skip(ResponseSchema, fmt.Sprintf("status %d is undocumented: see %s", f.status, StatusCode))
+	}
+	if f.resp.Truncated {
+		return skip(ResponseSchema, "body truncated: see "+string(Reachable))
+	}
+	if r.schema == nil {
+		return pass(ResponseSchema)
+	}
+	body := f.body
+	if len(bytes.TrimSpace(body)) == 0 {
+		// AWS SDK deserialisers read an empty body as an empty structure (they tolerate io.EOF),
+		// so judge it as {}; error_type_conformance separately demands the message member.
+		body = []byte("{}")
+	}
+	if f.m.request.Route.Spec == nil {
+		// An operation modelled without its document (not one specs.Load builds): validate the
+		// body schema directly.
+		var value any
+		if err := json.Unmarshal(body, &value); err != nil || len(specs.Validate(r.schema, value, openapi3.VisitAsResponse())) > 0 {
+			return schemaFailure(r.schema, body, errors.New("response body does not match its schema"))
+		}
+		return pass(ResponseSchema)
+	}
+	h := f.header.Clone()
+	h.Set("Content-Type", r.media)
+	in := &openapi3filter.ResponseValidationInput{
+		RequestValidationInput: f.m.request,
+		Status:                 f.status,
+		Header:                 h,
+		Options:                filterOptions,
+	}
+	in.SetBodyBytes(body)
+	err := openapi3filter.ValidateResponse(context.Background(), in)
+	if err == nil {
+		return pass(ResponseSchema)
+	}
+	return schemaFailure(r.schema, body, err)
+}
+
+// schemaFailure turns a ValidateResponse error into a message naming each offending member's
+// JSON path, keyword and value. specs.Validate re-runs the same kin-openapi validation on the
+// decoded body to obtain the flattened (path, keyword) pairs plumb uses everywhere; this costs
+// nothing on the fast path, which only ever sees conforming bodies.
+func schemaFailure(schema *openapi3.Schema, body []byte, err error) Result {
+	var value any
+	if jerr := json.Unmarshal(body, &value); jerr != nil {
+		r := fail(ResponseSchema, fmt.Sprintf("$ json: body is not JSON: %v (body starts %s)", jerr, quote(string(body))))
+		r.Path, r.Keyword = "$", "json"
+		return r
+	}
+	vs := specs.Validate(schema, value, openapi3.VisitAsResponse())
+	if len(vs) == 0 {
+		// Not a body schema problem: a documented header's value, say. Report kin-openapi's words.
+		var re *openapi3filter.ResponseError
+		msg := err.Error()
+		if errors.As(err, &re) && re.Reason != "" {
+			msg = re.Reason
+			if re.Err != nil {
+				msg += ": " + re.Err.Error()
+			}
+		}
+		return fail(ResponseSchema, firstLine(msg))
+	}
+	parts := make([]string, 0, maxViolations+1)
+	for i, v := range vs {
+		if i == maxViolations {
+			parts = append(parts, fmt.Sprintf("and %d more", len(vs)-maxViolations))
+			break
+		}
+		s := v.Path + " " + v.Keyword + ": " + firstLine(v.Reason)
+		if got, ok := valueAt(value, v.Path); ok && v.Keyword != "required" {
+			s += " (got " + render(got) + ")"
+		}
+		parts = append(parts, s)
+	}
+	r := fail(ResponseSchema, strings.Join(parts, "; "))
+	r.Path, r.Keyword = vs[0].Path, vs[0].Keyword
+	return r
+}
+
+// valueAt follows a path of the form $.a.b[2].c through decoded JSON.
+func valueAt(v any, path string) (any, bool) {
+	rest := strings.TrimPrefix(path, "$")
+	for rest != "" {
+		switch rest[0] {
+		case '.':
+			rest = rest[1:]
+			end := strings.IndexAny(rest, ".[")
+			if end < 0 {
+				end = len(rest)
+			}
+			m, ok := v.(map[string]any)
+			if !ok {
+				return nil, false
+			}
+			if v, ok = m[rest[:end]]; !ok {
+				return nil, false
+			}
+			rest = rest[end:]
+		case '[':
+			end := strings.IndexByte(rest, ']')
+			if end < 0 {
+				return nil, false
+			}
+			i, err := strconv.Atoi(rest[1:end])
+			list, ok := v.([]any)
+			if err != nil || !ok || i < 0 || i >= len(list) {
+				return nil, false
+			}
+			v, rest = list[i], rest[end+1:]
+		default:
+			return nil, false
+		}
+	}
+	return v, true
+}
+
+// render shows a decoded JSON value as JSON, cut short.
+func render(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	s := string(b)
+	if len(s) > maxQuoted {
+		s = s[:maxQuoted] + "..."
+	}
+	return s
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}

@@ -1,0 +1,49 @@
+package check
+
+import (
+	"strconv"
+	"strings"
+)
+
+// maxQuoted bounds how much of a target's own text (messages, values) a Result quotes, so a
+// hostile or runaway target cannot bloat reports.
+const maxQuoted = 160
+
+// quote renders target-supplied text for a message: Go-quoted, cut to maxQuoted bytes.
+func quote(s string) string {
+	if len(s) > maxQuoted {
+		s = s[:maxQuoted] + "..."
+	}
+	return strconv.Quote(s)
+}
+
+// outcome renders what came back: "400 ValidationException (\"msg\")", "200", "404 with no error type".
+func (f *facts) describe() string {
+	var b strings.Builder
+	b.WriteString(strconv.Itoa(f.status))
+	if f.status >= 400 {
+		if f.name.Found() {
+			b.WriteString(" " + f.name.Name)
+		} else {
+			b.WriteString(" with no error type")
+		}
+		if f.hasMessage && f.message != "" {
+			b.WriteString(": " + quote(f.message))
+		}
+	}
+	return b.String()
+}
+
+// rule renders the broken rule of an Invalid expectation with its documented value when the
+// operation's constraints know it: "$.AssetId maxLength 100".
+func (f *facts) rule() string {
+	path, kw := f.exp.Path, f.exp.Keyword
+	s := strings.TrimSpace(path + " " + kw)
+	if s == "" {
+		s = "a documented rule"
+	}
+	if c, ok := f.op.Find("request", path, kw); ok && c.Value != "" && kw != "required" {
+		s += " " + c.Value
+	}
+	return s
+}
