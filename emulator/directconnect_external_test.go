@@ -1,0 +1,194 @@
+package emulator_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+func TestCreateConnectionValid(t *testing.T) {
+	e := newEmulator(t)
+	cases := map[string]func(map[string]any){
+		"typical":           func(map[string]any) {},
+		"no tags":           func(m map[string]any) { delete(m, "tags") },
+		"tags null":         func(m map[string]any) { m["tags"] = nil },
+		"empty strings":     func(m map[string]any) { m["location"], m["bandwidth"], m["connectionName"] = "", "", "" },
+		"all optional":      func(m map[string]any) { m["lagId"], m["providerName"], m["requestMACSec"] = "dxlag-abc", "prov", true },
+		"tag without value": func(m map[string]any) { m["tags"] = []any{map[string]any{"key": "k"}} },
+		"tag value empty":   func(m map[string]any) { m["tags"] = []any{map[string]any{"key": "k", "value": ""}} },
+		"tag key 128":       func(m map[string]any) { m["tags"] = []any{map[string]any{"key": strings.Repeat("k", 128)}} },
+		"tag value 256": func(m map[string]any) {
+			m["tags"] = []any{map[string]any{"key": "k", "value": strings.Repeat("v", 256)}}
+		},
+		"tag unicode chars": func(m map[string]any) {
+			m["tags"] = []any{map[string]any{"key": "ключ é_.:/=+-@ 1", "value": "värde ٣"}}
+		},
+		"tag key 128 runes":  func(m map[string]any) { m["tags"] = []any{map[string]any{"key": strings.Repeat("é", 128)}} },
+		"50 tags":            func(m map[string]any) { m["tags"] = tagsN(50) },
+		"unknown member":     func(m map[string]any) { m["whatever"] = []any{1} },
+		"requestMACSec null": func(m map[string]any) { m["requestMACSec"] = nil },
+	}
+	for name, edit := range cases {
+		t.Run(name, func(t *testing.T) {
+			in := createBody()
+			edit(in)
+			r := create(t, e, in)
+			if r.status != http.StatusOK {
+				t.Fatalf("got %s %s, want 200", r.summary(), r.body)
+			}
+			checkConnection(t, in, r)
+		})
+	}
+}
+
+// checkConnection checks the Connection object's shape and the echo of the input.
+func checkConnection(t *testing.T, in map[string]any, r result) {
+	t.Helper()
+	if ct := r.header.Get("Content-Type"); ct != "application/x-amz-json-1.1" {
+		t.Errorf("Content-Type %q", ct)
+	}
+	c := r.obj
+	if s, _ := c["connectionId"].(string); !reDXConnID.MatchString(s) {
+		t.Errorf("connectionId %v", c["connectionId"])
+	}
+	if s, _ := c["ownerAccount"].(string); !reAccount.MatchString(s) {
+		t.Errorf("ownerAccount %v", c["ownerAccount"])
+	}
+	want := map[string]any{"connectionState": "requested", "region": "us-east-1", "vlan": 0.0,
+		"jumboFrameCapable": false, "hasLogicalRedundancy": "unknown"}
+	for k, v := range want {
+		if c[k] != v {
+			t.Errorf("%s = %#v, want %#v", k, c[k], v)
+		}
+	}
+	macsec, _ := in["requestMACSec"].(bool)
+	if c["macSecCapable"] != macsec {
+		t.Errorf("macSecCapable %v, want %v", c["macSecCapable"], macsec)
+	}
+	if _, ok := c["loaIssueTime"].(float64); !ok {
+		t.Errorf("loaIssueTime %#v is not a JSON number", c["loaIssueTime"])
+	}
+	for _, k := range []string{"awsDevice", "awsDeviceV2", "awsLogicalDeviceId"} {
+		if s, _ := c[k].(string); s == "" {
+			t.Errorf("%s %#v", k, c[k])
+		}
+	}
+	for _, k := range []string{"location", "bandwidth", "connectionName", "lagId", "providerName"} {
+		if c[k] != in[k] {
+			t.Errorf("%s echoed as %#v, want %#v", k, c[k], in[k])
+		}
+	}
+	wantTags, _ := json.Marshal(in["tags"])
+	gotTags, _ := json.Marshal(c["tags"])
+	if string(wantTags) != string(gotTags) {
+		t.Errorf("tags echoed as %s, want %s", gotTags, wantTags)
+	}
+}
+
+func TestCreateConnectionInvalid(t *testing.T) {
+	e := newEmulator(t)
+	tag := func(kv ...any) func(map[string]any) {
+		return func(m map[string]any) {
+			t := map[string]any{}
+			for i := 0; i+1 < len(kv); i += 2 {
+				t[kv[i].(string)] = kv[i+1]
+			}
+			m["tags"] = []any{t}
+		}
+	}
+	cases := map[string]struct {
+		edit func(map[string]any)
+		want string
+	}{
+		"location missing":  {func(m map[string]any) { delete(m, "location") }, "400 DirectConnectClientException"},
+		"bandwidth null":    {func(m map[string]any) { m["bandwidth"] = nil }, "400 DirectConnectClientException"},
+		"name missing":      {func(m map[string]any) { delete(m, "connectionName") }, "400 DirectConnectClientException"},
+		"location number":   {func(m map[string]any) { m["location"] = 5 }, "400 DirectConnectClientException"},
+		"lagId bool":        {func(m map[string]any) { m["lagId"] = false }, "400 DirectConnectClientException"},
+		"providerName list": {func(m map[string]any) { m["providerName"] = []any{} }, "400 DirectConnectClientException"},
+		"macsec string":     {func(m map[string]any) { m["requestMACSec"] = "true" }, "400 DirectConnectClientException"},
+		"macsec number":     {func(m map[string]any) { m["requestMACSec"] = 1 }, "400 DirectConnectClientException"},
+		"tags empty":        {func(m map[string]any) { m["tags"] = []any{} }, "400 DirectConnectClientException"},
+		"tags object":       {func(m map[string]any) { m["tags"] = map[string]any{"key": "k"} }, "400 DirectConnectClientException"},
+		"tag item string":   {func(m map[string]any) { m["tags"] = []any{"k"} }, "400 DirectConnectClientException"},
+		"tag item null":     {func(m map[string]any) { m["tags"] = []any{nil} }, "400 DirectConnectClientException"},
+		"tag key missing":   {tag("value", "v"), "400 DirectConnectClientException"},
+		"tag key null":      {tag("key", nil), "400 DirectConnectClientException"},
+		"tag key empty":     {tag("key", ""), "400 DirectConnectClientException"},
+		"tag key 129":       {tag("key", strings.Repeat("k", 129)), "400 DirectConnectClientException"},
+		"tag key bang":      {tag("key", "a!b"), "400 DirectConnectClientException"},
+		"tag key number":    {tag("key", 1), "400 DirectConnectClientException"},
+		"tag value 257":     {tag("key", "k", "value", strings.Repeat("v", 257)), "400 DirectConnectClientException"},
+		"tag value pattern": {tag("key", "k", "value", "a*b"), "400 DirectConnectClientException"},
+		"tag value bool":    {tag("key", "k", "value", true), "400 DirectConnectClientException"},
+		"duplicate keys":    {func(m map[string]any) { m["tags"] = append(tagsN(2), map[string]any{"key": "k1"}) }, "400 DuplicateTagKeysException"},
+		"51 tags":           {func(m map[string]any) { m["tags"] = tagsN(51) }, "400 TooManyTagsException"},
+		"bad tag beats dupes": {func(m map[string]any) {
+			m["tags"] = []any{map[string]any{"key": "a"}, map[string]any{"key": "a"}, map[string]any{"key": ""}}
+		}, "400 DirectConnectClientException"},
+		"dupes beat count":    {func(m map[string]any) { m["tags"] = append(tagsN(51), map[string]any{"key": "k0"}) }, "400 DuplicateTagKeysException"},
+		"bad tag beats count": {func(m map[string]any) { m["tags"] = append(tagsN(51), map[string]any{"key": "#"}) }, "400 DirectConnectClientException"},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			in := createBody()
+			c.edit(in)
+			r := create(t, e, in)
+			if got := r.summary(); got != c.want {
+				t.Fatalf("got %s %s, want %s", got, r.body, c.want)
+			}
+			if r.obj["__type"] != r.errType() {
+				t.Errorf("body __type %v disagrees with header %q", r.obj["__type"], r.errType())
+			}
+			if _, ok := r.obj["message"].(string); !ok {
+				t.Errorf("error body %s lacks the documented member message", r.body)
+			}
+			if ct := r.header.Get("Content-Type"); ct != "application/x-amz-json-1.1" {
+				t.Errorf("Content-Type %q", ct)
+			}
+		})
+	}
+	for name, body := range map[string]string{
+		"empty":    ``,
+		"garbage":  `{"location":"x"}}`,
+		"array":    `[{"location":"x"}]`,
+		"not json": `location=x`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			if got := createRaw(t, e, []byte(body)).summary(); got != "400 DirectConnectClientException" {
+				t.Fatalf("got %s, want 400 DirectConnectClientException", got)
+			}
+		})
+	}
+}
+
+func TestTagMessagePath(t *testing.T) {
+	e := newEmulator(t)
+	in := createBody()
+	in["tags"] = []any{map[string]any{"key": "ok"}, map[string]any{"key": "bad!"}}
+	msg := create(t, e, in).message()
+	if !strings.Contains(msg, "at 'tags.2.member.key' failed to satisfy constraint: Member must satisfy regular expression pattern") {
+		t.Errorf("message %q does not name tags.2.member.key and the pattern rule", msg)
+	}
+}
+
+func TestManyErrorsMessageIsBounded(t *testing.T) {
+	e := newEmulator(t)
+	in := createBody()
+	tags := make([]any, 3000)
+	for i := range tags {
+		tags[i] = map[string]any{"key": strings.Repeat("!", 200)}
+	}
+	in["tags"] = tags
+	r := create(t, e, in)
+	if r.summary() != "400 DirectConnectClientException" {
+		t.Fatalf("got %s", r.summary())
+	}
+	if !strings.HasPrefix(r.message(), "6000 validation errors detected: ") || !strings.HasSuffix(r.message(), "; and 5990 more") {
+		t.Errorf("message %.120q ... does not count all errors and list 10", r.message())
+	}
+	if len(r.body) > 4096 {
+		t.Errorf("error body is %d bytes; it should stay small", len(r.body))
+	}
+}
