@@ -136,6 +136,15 @@ func TestValidateNamesPathAndKeyword(t *testing.T) {
 	assert.Equal(t, "$.NetworkInterfaceDeviceIndex", v[0].Path)
 	assert.Equal(t, "required", v[0].Keyword)
 
+	// JSON null means absent: fine for an optional member, a missing required one otherwise.
+	key := strings.Repeat("A", 43) + "="
+	assert.Empty(t, specs.Validate(start, map[string]any{"AssetId": "a", "ClientPublicKey": key,
+		"NetworkInterfaceDeviceIndex": float64(0), "DeviceSerialNumber": nil}))
+	v = specs.Validate(start, map[string]any{"AssetId": nil, "ClientPublicKey": key, "NetworkInterfaceDeviceIndex": float64(0)})
+	require.Len(t, v, 1)
+	assert.Equal(t, "$.AssetId", v[0].Path)
+	assert.Equal(t, "required", v[0].Keyword)
+
 	create := set.Operation("CreateConnection")
 	doc := map[string]any{"location": "EqDC2", "bandwidth": "1Gbps", "connectionName": "",
 		"tags": []any{map[string]any{"key": "a"}, map[string]any{"value": "x"}}}

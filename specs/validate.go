@@ -22,8 +22,12 @@ func (v Violation) String() string { return v.Path + " " + v.Keyword + ": " + v.
 // Validate checks value (decoded JSON: map[string]any, []any, string, float64, bool, nil)
 // against schema with kin-openapi and plumb's pattern compiler, and returns every violation,
 // sorted. A nil result means the value conforms.
+//
+// AWS JSON protocols read a member whose value is JSON null as absent, so Validate drops null
+// members before validating: null for an optional member passes, null for a required member is
+// reported as that member's "required" violation.
 func Validate(schema *openapi3.Schema, value any, opts ...openapi3.SchemaValidationOption) []Violation {
-	err := schema.VisitJSON(value, append(SchemaOptions(), opts...)...)
+	err := schema.VisitJSON(withoutNullMembers(value), append(SchemaOptions(), opts...)...)
 	if err == nil {
 		return nil
 	}
@@ -94,4 +98,45 @@ func joinPath(base, seg string) string {
 		return base + "[" + seg + "]"
 	}
 	return base + "." + seg
+}
+
+// withoutNullMembers returns value with every object member whose value is null removed, at any
+// depth. It copies only the maps and slices it changes.
+func withoutNullMembers(v any) any {
+	out, _ := dropNulls(v)
+	return out
+}
+
+func dropNulls(v any) (any, bool) {
+	switch x := v.(type) {
+	case map[string]any:
+		changed := false
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			if e == nil {
+				changed = true
+				continue
+			}
+			ne, c := dropNulls(e)
+			changed = changed || c
+			out[k] = ne
+		}
+		if !changed {
+			return x, false
+		}
+		return out, true
+	case []any:
+		changed := false
+		out := make([]any, len(x))
+		for i, e := range x {
+			ne, c := dropNulls(e)
+			changed = changed || c
+			out[i] = ne
+		}
+		if !changed {
+			return x, false
+		}
+		return out, true
+	}
+	return v, false
 }

@@ -1,0 +1,95 @@
+package generators
+
+import (
+	"math/rand/v2"
+
+	"pgregory.net/rapid"
+)
+
+// chooser is every decision a generator makes. Generation code is written once against it and
+// runs two ways: drawn from rapid (Valid, Invalid: random, reproducible from a seed, shrinkable)
+// or fixed (Boundary: the same documents every time, built on a minimal base).
+type chooser interface {
+	intn(lo, hi int) int       // any value in [lo, hi]
+	size(lo, hi int) int       // a length or count in [lo, hi]; fixed choosers take lo
+	present() bool             // whether an optional member is present; fixed choosers say no
+	runeIn(ranges []rune) rune // a rune from a regexp/syntax class: pairs lo0, hi0, lo1, hi1...
+}
+
+// rapidChooser draws every decision from a rapid.T.
+type rapidChooser struct{ t *rapid.T }
+
+func (c rapidChooser) intn(lo, hi int) int {
+	if lo >= hi {
+		return lo
+	}
+	return rapid.IntRange(lo, hi).Draw(c.t, "i")
+}
+
+func (c rapidChooser) size(lo, hi int) int { return c.intn(lo, hi) }
+
+func (c rapidChooser) present() bool { return rapid.Bool().Draw(c.t, "present") }
+
+// runeIn picks a range first, then a rune in it, so a class such as \p{L} with hundreds of
+// mostly non-ASCII ranges yields Unicode often, while shrinking still heads for the first range.
+func (c rapidChooser) runeIn(ranges []rune) rune {
+	if len(ranges) < 2 {
+		return 'a'
+	}
+	i := c.intn(0, len(ranges)/2-1)
+	lo, hi := ranges[2*i], ranges[2*i+1]
+	return validRune(lo+rune(c.intn(0, int(hi-lo))), lo, hi)
+}
+
+// fixedChooser makes the minimal structural choices and draws characters from a seeded
+// source, so Boundary documents are identical on every call.
+type fixedChooser struct{ r *rand.Rand }
+
+func newFixedChooser() *fixedChooser { return &fixedChooser{r: rand.New(rand.NewPCG(1, 2))} }
+
+func (c *fixedChooser) intn(lo, hi int) int {
+	if lo >= hi {
+		return lo
+	}
+	return lo + c.r.IntN(hi-lo+1)
+}
+
+func (c *fixedChooser) size(lo, _ int) int { return lo }
+
+func (c *fixedChooser) present() bool { return false }
+
+// runeIn prefers ASCII letters and digits when the class has them, so fixed documents stay
+// readable in reports; other classes get a seeded rune.
+func (c *fixedChooser) runeIn(ranges []rune) rune {
+	if len(ranges) < 2 {
+		return 'a'
+	}
+	var ascii []rune
+	for i := 0; i+1 < len(ranges); i += 2 {
+		for r := max(ranges[i], '0'); r <= min(ranges[i+1], 'z'); r++ {
+			if r <= '9' || r >= 'a' || (r >= 'A' && r <= 'Z') {
+				ascii = append(ascii, r)
+			}
+		}
+	}
+	if len(ascii) > 0 {
+		return ascii[c.r.IntN(len(ascii))]
+	}
+	i := c.r.IntN(len(ranges) / 2)
+	lo, hi := ranges[2*i], ranges[2*i+1]
+	return validRune(lo+rune(c.r.IntN(int(hi-lo)+1)), lo, hi)
+}
+
+// validRune keeps r inside [lo, hi] but off the surrogate block, which no string can hold.
+func validRune(r, lo, hi rune) rune {
+	if r < 0xD800 || r > 0xDFFF {
+		return r
+	}
+	if hi > 0xDFFF {
+		return 0xE000
+	}
+	if lo < 0xD800 {
+		return 0xD7FF
+	}
+	return 0xFFFD // the class holds only surrogates; nothing valid matches it
+}
