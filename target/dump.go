@@ -1,0 +1,218 @@
+package target
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// DumpBodyLimit caps the body shown by RequestText and ResponseText.
+const DumpBodyLimit = 4 << 10
+
+// RequestText renders the request as an HTTP/1.1 message: request line,
+// Host, sorted headers, Content-Length, then the body capped at DumpBodyLimit
+// with a note when cut. Secrets are redacted.
+func (e Exchange) RequestText() string {
+	var sb strings.Builder
+	r := e.Request
+	method := r.Method
+	if method == "" {
+		method = http.MethodGet
+	}
+	target := r.RawPath
+	host := ""
+	if u, err := url.Parse(e.URL); err == nil && e.URL != "" {
+		host = u.Host
+		// The URL holds the base prefix and the query as sent.
+		if i := strings.Index(e.URL, u.Host); i >= 0 {
+			target = e.URL[i+len(u.Host):]
+		}
+	}
+	if target == "" {
+		target = "/"
+	}
+	fmt.Fprintf(&sb, "%s %s HTTP/1.1\n", method, RedactString(target))
+	if host != "" {
+		fmt.Fprintf(&sb, "Host: %s\n", host)
+	}
+	h := Redact(r.Header)
+	writeHeaders(&sb, h)
+	if len(r.Body) > 0 {
+		fmt.Fprintf(&sb, "Content-Length: %d\n", len(r.Body))
+	}
+	sb.WriteString("\n")
+	writeBody(&sb, r.Body, false, 0)
+	return sb.String()
+}
+
+// ResponseText renders the response (status line, sorted headers, body capped
+// at DumpBodyLimit), or the transport error when there is no response.
+func (e Exchange) ResponseText() string {
+	var sb strings.Builder
+	switch {
+	case e.Err != nil:
+		fmt.Fprintf(&sb, "no response: transport error (%s)", e.Err.Kind)
+		if e.Err.Err != nil {
+			fmt.Fprintf(&sb, ": %s", RedactString(e.Err.Err.Error()))
+		}
+		sb.WriteString("\n")
+	case e.Response == nil:
+		sb.WriteString("no response: request not sent\n")
+	default:
+		resp := e.Response
+		text := http.StatusText(resp.Status)
+		if text == "" {
+			text = "status " + strconv.Itoa(resp.Status)
+		}
+		fmt.Fprintf(&sb, "HTTP/1.1 %d %s\n", resp.Status, text)
+		writeHeaders(&sb, Redact(resp.Header))
+		sb.WriteString("\n")
+		writeBody(&sb, resp.Body, resp.Truncated, len(resp.Body))
+	}
+	return sb.String()
+}
+
+func writeHeaders(sb *strings.Builder, h http.Header) {
+	keys := make([]string, 0, len(h))
+	for k := range h {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		for _, v := range h[k] {
+			fmt.Fprintf(sb, "%s: %s\n", k, v)
+		}
+	}
+}
+
+// writeBody writes body capped at DumpBodyLimit. A body that is not readable
+// text is shown Go-quoted so that reports stay valid UTF-8 and control bytes
+// cannot mangle a terminal.
+func writeBody(sb *strings.Builder, body []byte, truncated bool, capLen int) {
+	if len(body) == 0 && !truncated {
+		return
+	}
+	shown := body
+	if len(shown) > DumpBodyLimit {
+		shown = shown[:DumpBodyLimit]
+	}
+	text := RedactString(string(shown))
+	if isText(shown) {
+		sb.WriteString(text)
+	} else {
+		sb.WriteString("[binary body, Go-quoted] ")
+		sb.WriteString(strconv.Quote(text))
+	}
+	sb.WriteString("\n")
+	if len(body) > DumpBodyLimit {
+		fmt.Fprintf(sb, "[body cut at %d of %d bytes]\n", DumpBodyLimit, len(body))
+	}
+	if truncated {
+		fmt.Fprintf(sb, "[the target sent more than the %d-byte response cap; the rest was discarded]\n", capLen)
+	}
+}
+
+// isText: valid UTF-8 without control characters other than tab, CR, LF. A
+// multi-byte rune cut by the dump cap still counts as text.
+func isText(b []byte) bool {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			if !utf8.FullRune(b[i:]) && len(b)-i < utf8.UTFMax {
+				return true
+			}
+			return false
+		}
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// Curl renders the exchange's request as one shell line. Authorization and
+// other secrets are REDACTED, so the line reproduces the request's shape but
+// a target that verifies signatures will reject it.
+func (e Exchange) Curl() string {
+	r := e.Request
+	method := r.Method
+	if method == "" {
+		method = http.MethodGet
+	}
+	var sb strings.Builder
+	body := r.Body
+	binary := len(body) > 0 && !isText(body)
+	if binary {
+		// NUL and other bytes cannot appear in a shell word; printf makes them.
+		sb.WriteString("printf ")
+		sb.WriteString(shellQuote(printfEscape([]byte(RedactString(string(body))))))
+		sb.WriteString(" | ")
+	}
+	// --path-as-is and --globoff keep curl from rewriting the raw path.
+	sb.WriteString("curl -sS -i --path-as-is --globoff")
+	if method == http.MethodHead {
+		sb.WriteString(" --head")
+	} else {
+		sb.WriteString(" -X ")
+		sb.WriteString(shellQuote(method))
+	}
+	u := e.URL
+	if u == "" {
+		u = r.RawPath
+	}
+	sb.WriteString(" ")
+	sb.WriteString(shellQuote(RedactString(u)))
+	h := Redact(r.Header)
+	keys := make([]string, 0, len(h))
+	for k := range h {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		for _, v := range h[k] {
+			sb.WriteString(" -H ")
+			sb.WriteString(shellQuote(k + ": " + v))
+		}
+	}
+	if len(body) > 0 {
+		if h.Get("Content-Type") == "" {
+			// Otherwise curl adds application/x-www-form-urlencoded.
+			sb.WriteString(" -H 'Content-Type:'")
+		}
+		if binary {
+			sb.WriteString(" --data-binary @-")
+		} else {
+			// --data-raw: a body starting with @ is not a file name.
+			sb.WriteString(" --data-raw ")
+			sb.WriteString(shellQuote(RedactString(string(body))))
+		}
+	}
+	return sb.String()
+}
+
+func shellQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// printfEscape makes a printf(1) format that prints b exactly.
+func printfEscape(b []byte) string {
+	var sb strings.Builder
+	for _, c := range b {
+		switch {
+		case c == '%':
+			sb.WriteString("%%")
+		case c == '\\':
+			sb.WriteString(`\\`)
+		case c >= 0x20 && c < 0x7f:
+			sb.WriteByte(c)
+		default:
+			fmt.Fprintf(&sb, `\%03o`, c)
+		}
+	}
+	return sb.String()
+}

@@ -1,0 +1,38 @@
+package target
+
+import (
+	"net/http"
+	"time"
+)
+
+// Request is one already-encoded request. The protocol package builds it; this
+// package only signs and sends it.
+type Request struct {
+	Operation string      // operationId, for reports ("StartConnection")
+	Service   string      // "outposts" | "directconnect": picks the base URL and the SigV4 signing name
+	Method    string      // HTTP method; "" means GET
+	RawPath   string      // escaped path exactly as sent, e.g. "/connections/ab%2Bc%2Fd%3D"; may end in "?query"
+	Header    http.Header // e.g. Content-Type, X-Amz-Target; may be nil. Host, Content-Length and Transfer-Encoding are ignored.
+	Body      []byte
+}
+
+// Response is what the target answered.
+type Response struct {
+	Status    int
+	Header    http.Header
+	Body      []byte // at most Options.MaxBodyBytes
+	Truncated bool   // the body was longer than the cap; the rest was discarded
+}
+
+// Exchange records one request and its outcome. Exactly one of Response and
+// Err is non-nil.
+type Exchange struct {
+	// Request is the request as sent: Header holds every header the client
+	// set (User-Agent, X-Amz-Date, Authorization, ...) with secrets already
+	// replaced by "REDACTED", so an Exchange can be stored or printed as is.
+	Request  Request
+	URL      string    // full URL sent to
+	Response *Response // nil when Err != nil
+	Err      *TransportError
+	Duration time.Duration // from just before sending to the end of the body read
+}
