@@ -14,6 +14,8 @@ import (
 	"io"
 	"os"
 	"sort"
+
+	"github.com/plumbhq/plumb/target"
 )
 
 // Exit codes, shared by every subcommand.
@@ -44,6 +46,8 @@ var commands = map[string]command{
 var version = "dev"
 
 func main() { os.Exit(realMain(os.Args[1:], os.Stdout, os.Stderr)) }
+
+func init() { target.Version = version } // the User-Agent names this build
 
 func realMain(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {

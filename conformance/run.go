@@ -1,0 +1,110 @@
+package conformance
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/cucumber/godog"
+
+	"github.com/plumbhq/plumb/features"
+	"github.com/plumbhq/plumb/report"
+	"github.com/plumbhq/plumb/steps"
+)
+
+// godog's exit code for options it could not use (a bad formatter, unreadable paths).
+const godogOptionError = 2
+
+// Run runs the selected scenarios against the target and reports what they saw. The target
+// misbehaving (failing checks, hanging, resetting, answering garbage) shows in the report, never
+// as an error: Run returns an error only when the run itself could not be made (missing
+// configuration, feature files that do not parse, undefined or pending steps, a tag expression
+// selecting no scenario).
+func Run(ctx context.Context, cfg Config) (*report.Run, error) {
+	if err := cfg.validate(); err != nil {
+		return nil, err
+	}
+	fsys := cfg.Features
+	if fsys == nil {
+		fsys = features.FS
+	}
+	paths, err := featurePaths(fsys)
+	if err != nil {
+		return nil, err
+	}
+	cat, err := loadCatalog(fsys, paths)
+	if err != nil {
+		return nil, err
+	}
+	concurrency := cfg.Concurrency
+	if concurrency == 0 {
+		concurrency = 1
+	}
+
+	env := &steps.Env{Specs: cfg.Specs, Client: cfg.Client, Engine: cfg.Engine,
+		LiveAWS: cfg.LiveAWS, AllowLiveWrites: cfg.AllowLiveWrites}
+	col := &collector{cat: cat, progress: cfg.Progress}
+
+	// godog writes its own formatter output; plumb reports through report.Run, so only the
+	// cucumber JSON (when asked for) is kept.
+	format, out := "progress", io.Discard
+	if cfg.CucumberJSON != nil {
+		format, out = "cucumber", cfg.CucumberJSON
+	}
+	suite := godog.TestSuite{
+		Name: "plumb",
+		ScenarioInitializer: func(sc *godog.ScenarioContext) {
+			st := steps.Register(sc, env)
+			var began time.Time
+			sc.Before(func(ctx context.Context, _ *godog.Scenario) (context.Context, error) {
+				began = time.Now()
+				return ctx, nil
+			})
+			sc.After(func(ctx context.Context, p *godog.Scenario, err error) (context.Context, error) {
+				col.add(p, st, err, time.Since(began))
+				return ctx, nil
+			})
+		},
+		Options: &godog.Options{
+			FS:             fsys,
+			Paths:          paths,
+			Tags:           cfg.Tags,
+			Concurrency:    concurrency,
+			Format:         format,
+			Output:         out,
+			NoColors:       true,
+			Strict:         true,
+			Randomize:      0,
+			DefaultContext: ctx,
+		},
+	}
+
+	started := time.Now()
+	code := suite.Run()
+	if code == godogOptionError {
+		return nil, fmt.Errorf("conformance: godog could not run the suite (tags %q): check the tag expression and feature files", cfg.Tags)
+	}
+	if len(col.undefined) > 0 {
+		return nil, fmt.Errorf("conformance: the suite uses steps the vocabulary does not define:\n  %s", strings.Join(col.undefined, "\n  "))
+	}
+	scenarios := col.sorted()
+	if len(scenarios) == 0 {
+		return nil, fmt.Errorf("conformance: no scenario matches the tag expression %q", cfg.Tags)
+	}
+
+	run := &report.Run{
+		Tool:     "plumb",
+		Engine:   "run",
+		Target:   cfg.Target,
+		Started:  started,
+		Duration: time.Since(started),
+	}
+	for _, s := range scenarios {
+		run.Scenarios = append(run.Scenarios, s.scenario)
+		run.Findings = append(run.Findings, s.scenario.Failures...)
+	}
+	run.Constraints = constraintTable(cfg.Specs, scenarios)
+	return run, nil
+}

@@ -1,0 +1,34 @@
+// Package steps is the Gherkin step vocabulary behind `plumb run`: a small, regular, generic
+// set of steps, so a new scenario needs no new Go. Every judgement goes through check.Engine
+// (kin-openapi validation of the real response against the spec); the documented error and
+// status a broken rule earns are looked up in the spec, never written here.
+//
+// Index:
+//   - Env, CreatesTag (env.go): what every scenario of a run shares: specs, client, engine,
+//     live-AWS guard; the tag marking scenarios that create resources.
+//   - State, Record (state.go): one scenario's exchanges and check results, read by the driver.
+//   - Register (register.go): installs the vocabulary and the live-AWS Before hook on a
+//     godog.ScenarioContext and returns the scenario's State.
+//   - Patterns (register.go): the vocabulary's step expressions, for documentation and checks.
+//   - BaseInput (input.go): the fixed valid input each operation's scenarios start from.
+//
+// The vocabulary (Given / When / Then; "<...>" marks a parameter):
+//
+//	a valid "<Operation>" request
+//	the member "<path>" is set to "<text>"             path: AssetId, tags[0].key, ...
+//	the member "<path>" is set to a string of length <n>
+//	the member "<path>" is set to <n> "<s>" characters [followed by "<t>"]
+//	the member "<path>" is set to JSON <json>          raw JSON: 2, "1", null, true, {}, []
+//	the member "<path>" is removed
+//	the member "<path>" holds <n> distinct tags | <n> tags with the same key
+//	the body is: <raw text>   |   the body is empty
+//	the header "<name>" is "<value>"   |   the header "<name>" is removed
+//	I send the request
+//	the request is accepted
+//	the request is rejected for breaking "<keyword>" [of "<$.path>"]
+//	the response conforms to the spec
+//	the error type is "<Type>" with status <n>
+//	I start a connection / I get that connection / the connection round-trips
+//	I start <n> connections and get each back
+//	some connection ids held "+", "/" or "="
+package steps

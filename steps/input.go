@@ -1,0 +1,149 @@
+package steps
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// baseInputs are the fixed valid inputs scenarios start from, one per operation, as JSON so the
+// values are exactly what a JSON decoder produces (numbers are float64). They are realistic:
+// the key is a 44-character WireGuard public key, the tag passes every tag rule. The
+// GetConnection id is valid but names no connection, so on its own it earns the not-found error.
+var baseInputs = map[string]string{
+	"StartConnection": `{"AssetId": "plumbAsset01", "ClientPublicKey": "yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=",
+		"DeviceSerialNumber": "plumbSerial01", "NetworkInterfaceDeviceIndex": 0}`,
+	"GetConnection":    `{"ConnectionId": "plumbUnknownConnectionId0000"}`,
+	"CreateConnection": `{"location": "EqDC2", "bandwidth": "1Gbps", "connectionName": "plumb-conformance", "tags": [{"key": "team", "value": "plumb"}]}`,
+}
+
+// BaseInput returns a fresh copy of the valid input scenarios of op start from.
+func BaseInput(op string) (map[string]any, error) {
+	raw, ok := baseInputs[op]
+	if !ok {
+		return nil, fmt.Errorf("no base input for operation %q (known: StartConnection, GetConnection, CreateConnection)", op)
+	}
+	var m map[string]any
+	if err := json.Unmarshal([]byte(raw), &m); err != nil {
+		return nil, fmt.Errorf("base input of %s: %w", op, err)
+	}
+	return m, nil
+}
+
+// segment is one step of a member path: a name, optionally followed by a list index.
+type segment struct {
+	name  string
+	index int // -1 when the segment has no [i]
+}
+
+// parseMemberPath reads "tags[0].key" (a leading "$." is allowed) into segments.
+func parseMemberPath(p string) ([]segment, error) {
+	p = strings.TrimPrefix(strings.TrimPrefix(p, "$"), ".")
+	if p == "" {
+		return nil, fmt.Errorf("empty member path")
+	}
+	var out []segment
+	for _, part := range strings.Split(p, ".") {
+		seg := segment{name: part, index: -1}
+		if i := strings.IndexByte(part, '['); i >= 0 {
+			if !strings.HasSuffix(part, "]") {
+				return nil, fmt.Errorf("member path %q: %q lacks a closing ]", p, part)
+			}
+			n, err := strconv.Atoi(part[i+1 : len(part)-1])
+			if err != nil || n < 0 {
+				return nil, fmt.Errorf("member path %q: bad index in %q", p, part)
+			}
+			seg.name, seg.index = part[:i], n
+		}
+		if seg.name == "" {
+			return nil, fmt.Errorf("member path %q: empty member name", p)
+		}
+		out = append(out, seg)
+	}
+	return out, nil
+}
+
+// setMember sets the member at path in obj, creating intermediate objects; list indexes must
+// name existing items.
+func setMember(obj map[string]any, path string, v any) error {
+	segs, err := parseMemberPath(path)
+	if err != nil {
+		return err
+	}
+	parent, last, err := walkTo(obj, path, segs, true)
+	if err != nil {
+		return err
+	}
+	if last.index < 0 {
+		parent[last.name] = v
+		return nil
+	}
+	list, ok := parent[last.name].([]any)
+	if !ok || last.index >= len(list) {
+		return fmt.Errorf("member path %q: %s has no item %d", path, last.name, last.index)
+	}
+	list[last.index] = v
+	return nil
+}
+
+// removeMember deletes the member at path; removing what is not there is not an error.
+func removeMember(obj map[string]any, path string) error {
+	segs, err := parseMemberPath(path)
+	if err != nil {
+		return err
+	}
+	parent, last, err := walkTo(obj, path, segs, false)
+	if err != nil || parent == nil {
+		return err
+	}
+	if last.index >= 0 {
+		return fmt.Errorf("member path %q: removing a list item is not supported; set the list instead", path)
+	}
+	delete(parent, last.name)
+	return nil
+}
+
+// walkTo follows every segment but the last and returns the object holding the last one.
+func walkTo(obj map[string]any, path string, segs []segment, create bool) (map[string]any, segment, error) {
+	cur := obj
+	for _, seg := range segs[:len(segs)-1] {
+		next, ok := cur[seg.name]
+		if !ok && create && seg.index < 0 {
+			m := map[string]any{}
+			cur[seg.name] = m
+			cur = m
+			continue
+		}
+		if !ok {
+			return nil, segment{}, nil
+		}
+		if seg.index >= 0 {
+			list, ok := next.([]any)
+			if !ok || seg.index >= len(list) {
+				return nil, segment{}, fmt.Errorf("member path %q: %s has no item %d", path, seg.name, seg.index)
+			}
+			next = list[seg.index]
+		}
+		m, ok := next.(map[string]any)
+		if !ok {
+			return nil, segment{}, fmt.Errorf("member path %q: %s is not an object", path, seg.name)
+		}
+		cur = m
+	}
+	return cur, segs[len(segs)-1], nil
+}
+
+// tagList builds n tags; with sameKey every tag repeats one key (values differ, so only the key
+// rule is broken). Keys and values satisfy every per-tag rule.
+func tagList(n int, sameKey bool) []any {
+	out := make([]any, n)
+	for i := range out {
+		key := fmt.Sprintf("plumb-key-%03d", i)
+		if sameKey {
+			key = "plumb-key"
+		}
+		out[i] = map[string]any{"key": key, "value": fmt.Sprintf("value-%03d", i)}
+	}
+	return out
+}

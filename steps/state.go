@@ -1,0 +1,52 @@
+package steps
+
+import (
+	"github.com/plumbhq/plumb/check"
+	"github.com/plumbhq/plumb/target"
+)
+
+// State is one scenario's record: every exchange it made and what the checks said. godog runs
+// a scenario's steps and hooks on one goroutine, so the driver reads State in its After hook
+// without locking.
+type State struct {
+	// Operation is the operation the scenario is about: the last one it sent to.
+	Operation string
+	// SkipReason is set when the live-AWS guard skipped the scenario.
+	SkipReason string
+	// Records are the judged exchanges in order.
+	Records []Record
+	// Errors are step failures that are not check results (a flow that could not go on, a
+	// scenario that names a rule the spec does not have), in order.
+	Errors []string
+	// Undefined lists step texts that had no definition or were pending (a suite bug).
+	Undefined []string
+
+	req     *request  // the request being built
+	last    *sent     // the last request sent, until a Then step judges it
+	started []started // flows: connections started, in order
+	fetched *started  // flows: the connection the last GetConnection asked for
+	steps   []string  // the scenario's step texts, for the send fence
+}
+
+// Record is one exchange and the checks run on it.
+type Record struct {
+	Operation string
+	Exchange  target.Exchange
+	Results   []check.Result
+}
+
+// sent is a request on the wire and what came back.
+type sent struct {
+	op string
+	ex target.Exchange
+}
+
+// started is a connection a flow started: the id StartConnection returned and the key it was given.
+type started struct {
+	id, key string
+}
+
+func (s *State) record(op string, ex target.Exchange, rs []check.Result) {
+	s.Operation = op
+	s.Records = append(s.Records, Record{Operation: op, Exchange: ex, Results: rs})
+}
