@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Renders plumb's HTML report in headless Chromium (Debian's chromium package) and checks that
 # the rendered page shows the summary counts. Usage: scripts/html-check.sh REPORT.html [SCREENSHOT.png]
+# Exit 0: renders and shows the counts; 1: it does not; 2: usage; 3: chromium unavailable.
 set -euo pipefail
 html=${1:?usage: html-check.sh REPORT.html [SCREENSHOT.png]}
 shot=${2:-}
@@ -8,7 +9,10 @@ shot=${2:-}
 if ! command -v chromium >/dev/null 2>&1; then
   echo "html-check: installing Debian's chromium package" >&2
   if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
-  $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  if ! { $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null; }; then
+    echo "html-check: could not install chromium" >&2
+    exit 3
+  fi
 fi
 profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
