@@ -1,0 +1,190 @@
+package fuzz
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/plumbhq/plumb/check"
+	"github.com/plumbhq/plumb/report"
+	"github.com/plumbhq/plumb/specs"
+)
+
+// campaign is one Run in progress.
+type campaign struct {
+	cfg     Config
+	plan    *Planner
+	tally   *tally
+	found   *collector
+	next    atomic.Int64 // next case index to hand out
+	done    atomic.Int64 // cases judged
+	errs    atomic.Int64 // cases that could not be built (a generator bug, not a finding)
+	lastErr atomic.Value // string
+	stopAt  time.Time    // zero: no Duration
+	reads   map[string]bool
+}
+
+// Run runs a fuzz campaign and reports it. The error is for configuration problems only:
+// everything the target does, including not answering, is a finding in the report.
+func Run(ctx context.Context, cfg Config) (*report.Run, error) {
+	if err := cfg.check(); err != nil {
+		return nil, err
+	}
+	cfg = cfg.withDefaults()
+	plan, err := NewPlanner(cfg)
+	if err != nil {
+		return nil, err
+	}
+	var ops []*specs.Operation
+	for _, o := range plan.ops {
+		ops = append(ops, o.op)
+	}
+	cp := &campaign{cfg: cfg, plan: plan, tally: newTally(ops), found: newCollector(), reads: map[string]bool{}}
+	for _, op := range ops {
+		cp.reads[op.ID] = true
+	}
+	started := time.Now()
+	if cfg.Duration > 0 {
+		cp.stopAt = started.Add(cfg.Duration)
+	}
+
+	stopProgress := cp.progress(started)
+	var wg sync.WaitGroup
+	for w := 0; w < cfg.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cp.work(ctx)
+		}()
+	}
+	wg.Wait()
+	stopProgress()
+
+	findings := cp.finish(ctx)
+	kindOf := map[findingKey]Kind{}
+	var out []report.Finding
+	for _, f := range findings {
+		kind := f.ev.c.Kind
+		if f.ev.flow != nil {
+			kind = KindStateful
+		}
+		kindOf[f.key] = kind
+		out = append(out, cp.reportFinding(f))
+	}
+	run := &report.Run{
+		Tool: "plumb", Engine: "fuzz", Target: cfg.Target, Started: started, Duration: time.Since(started),
+		Seed: cfg.Seed, Cases: int(cp.done.Load()),
+		Scenarios:   cp.tally.scenarios(out, kindOf),
+		Constraints: cp.tally.constraints(),
+		Findings:    out,
+	}
+	if n := cp.errs.Load(); n > 0 {
+		// A case plumb could not build is plumb's bug; say so loudly rather than hide it.
+		run.Findings = append(run.Findings, report.Finding{Check: "plumb_internal_error", Operation: "",
+			Message: fmt.Sprintf("%d cases could not be generated (last: %v)", n, cp.lastErr.Load()), Count: int(n)})
+	}
+	return run, nil
+}
+
+func (cp *campaign) stop(ctx context.Context) bool {
+	return ctx.Err() != nil || !cp.stopAt.IsZero() && time.Now().After(cp.stopAt) ||
+		cp.cfg.StopOnFinding && cp.found.len() > 0
+}
+
+// work pulls case indexes until the budget or the time is spent.
+func (cp *campaign) work(ctx context.Context) {
+	for !cp.stop(ctx) {
+		i := int(cp.next.Add(1) - 1)
+		if cp.cfg.Budget > 0 && i >= cp.cfg.Budget {
+			return
+		}
+		c, err := cp.plan.Case(i)
+		if err != nil {
+			cp.errs.Add(1)
+			cp.lastErr.Store(err.Error())
+			continue
+		}
+		op := cp.cfg.Specs.Operation(c.Operation)
+		ex := cp.cfg.Client.Do(ctx, c.Request)
+		if ctx.Err() != nil {
+			return // cancelled mid-request: the outcome is not evidence about the target
+		}
+		rs := cp.cfg.Engine.Check(op, c.Expect, ex)
+		cp.done.Add(1)
+		cp.tally.record(op, c.Kind, c.Expect, ex, rs)
+		cp.found.add(op.ID, c, ex, rs, nil)
+
+		// A valid create that succeeded must be readable back (stateful.go).
+		if f, ok := flowCreating(op.ID); ok && c.Expect.Kind == check.KindValid && cp.reads[f.Read] {
+			read, rex, rrs, ok := roundTrip(ctx, cp.cfg.Client, cp.cfg.Engine, cp.cfg.Specs, f, c.Input, ex)
+			if ok && ctx.Err() == nil {
+				cp.tally.record(read, KindStateful, check.Expect{}, rex, rrs)
+				cp.found.add(read.ID, c, rex, rrs, &f)
+			}
+		}
+	}
+}
+
+// finish shrinks every finding that is safe to re-send, in parallel, and writes replay files.
+// Shrinking depends only on the kept evidence and the target, so it is deterministic too.
+func (cp *campaign) finish(ctx context.Context) []*finding {
+	fs := cp.found.sorted()
+	if cp.cfg.ShrinkTime > 0 {
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for w := 0; w < cp.cfg.Workers; w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for {
+					i := int(next.Add(1) - 1)
+					if i >= len(fs) || ctx.Err() != nil {
+						return
+					}
+					f := fs[i]
+					op := cp.cfg.Specs.Operation(f.key.Operation)
+					if op == nil || !shrinkable(op, f.ev) {
+						continue
+					}
+					ev, steps := shrink(ctx, op, cp.cfg.Client, cp.cfg.Engine, f.key, f.ev, cp.cfg.ShrinkTime)
+					f.ev, f.shrinkSteps, f.shrunk = ev, steps, true
+				}
+			}()
+		}
+		wg.Wait()
+	}
+	if cp.cfg.ReplayDir != "" {
+		for _, f := range fs {
+			if path, err := writeReplay(cp.cfg.ReplayDir, cp.cfg.Seed, f); err == nil {
+				f.replay = path
+			} else {
+				f.replay = "(not written: " + err.Error() + ")"
+			}
+		}
+	}
+	return fs
+}
+
+func (cp *campaign) reportFinding(f *finding) report.Finding {
+	ev := f.ev
+	msg := ev.result.Message
+	how := fmt.Sprintf("case %d of seed %d (%s: %s)", ev.c.Index, cp.cfg.Seed, ev.c.Kind, ev.c.Note)
+	if ev.flow != nil {
+		how = fmt.Sprintf("reading back what case %d of seed %d created (%s then %s)", ev.c.Index, cp.cfg.Seed, ev.flow.Create, ev.flow.Read)
+	}
+	if f.shrunk && f.shrinkSteps > 0 {
+		how += fmt.Sprintf(", shrunk in %d steps", f.shrinkSteps)
+	}
+	return report.Finding{
+		Check: f.key.Check, Operation: f.key.Operation, Rule: f.key.Keyword, Path: f.key.Path,
+		Message:  msg + " [" + how + "]",
+		Request:  ev.ex.RequestText(),
+		Response: ev.ex.ResponseText(),
+		Curl:     ev.ex.Curl(),
+		Seed:     cp.cfg.Seed,
+		Replay:   f.replay,
+		Count:    f.count,
+	}
+}

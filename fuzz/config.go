@@ -1,0 +1,115 @@
+package fuzz
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"time"
+
+	"github.com/plumbhq/plumb/check"
+	"github.com/plumbhq/plumb/specs"
+	"github.com/plumbhq/plumb/target"
+)
+
+// DefaultBudget is the number of cases a campaign runs when neither Budget nor Duration is set.
+const DefaultBudget = 1000
+
+// DefaultShrinkTime caps the time spent minimising one finding.
+const DefaultShrinkTime = 10 * time.Second
+
+// Campaign modes (Config.Mode).
+const (
+	ModeAll     = "all"     // every kind of case
+	ModeValid   = "valid"   // conforming inputs only: valid and valid boundary cases
+	ModeInvalid = "invalid" // inputs breaking one rule: invalid, invalid boundary and protocol cases
+)
+
+// Kind says how a case was made; it names the report scenario the case counts towards.
+type Kind string
+
+const (
+	KindValid    Kind = "valid"    // generators.Valid
+	KindBoundary Kind = "boundary" // generators.Boundary, cycled
+	KindInvalid  Kind = "invalid"  // generators.Invalid: one broken keyword
+	KindProtocol Kind = "protocol" // a break of the wire protocol (malformed JSON, media type, target, empty label)
+	KindStateful Kind = "stateful" // a read-back of what a valid case created (stateful.go)
+)
+
+// Config configures a campaign.
+type Config struct {
+	Specs  *specs.Set
+	Client *target.Client
+	Engine *check.Engine
+
+	Seed       uint64        // same seed + same target -> same cases and the same findings
+	Budget     int           // number of cases (0 with Duration 0 -> DefaultBudget)
+	Duration   time.Duration // alternative stop condition; with Budget set, whichever comes first
+	Workers    int           // parallel workers (default GOMAXPROCS)
+	Operations []string      // operationIds to fuzz; empty = all
+	Mode       string        // ModeValid | ModeInvalid | ModeAll ("" = all)
+	ReplayDir  string        // where replay files go ("" -> none written)
+	ShrinkTime time.Duration // cap per finding (default DefaultShrinkTime; negative disables shrinking)
+	Progress   io.Writer     // progress line (cases/s, findings); nil = quiet
+	Target     string        // description of the target, for reports
+
+	// StopOnFinding stops handing out cases once any check has failed (selftest and
+	// time-to-finding measurements; it makes the number of cases run depend on timing).
+	StopOnFinding bool
+
+	// LiveAWS marks a real AWS target: then only requests that create nothing are sent (inputs
+	// breaking a rule, and reads) unless AllowLiveWrites.
+	LiveAWS, AllowLiveWrites bool
+}
+
+func (c Config) withDefaults() Config {
+	if c.Budget == 0 && c.Duration == 0 {
+		c.Budget = DefaultBudget
+	}
+	if c.Workers <= 0 {
+		c.Workers = runtime.GOMAXPROCS(0)
+	}
+	if c.Mode == "" {
+		c.Mode = ModeAll
+	}
+	if c.ShrinkTime == 0 {
+		c.ShrinkTime = DefaultShrinkTime
+	}
+	return c
+}
+
+// check reports configuration mistakes, all at once.
+func (c Config) check() error {
+	var errs []error
+	if c.Specs == nil {
+		errs = append(errs, errors.New("fuzz: Config.Specs is nil"))
+	}
+	if c.Client == nil {
+		errs = append(errs, errors.New("fuzz: Config.Client is nil"))
+	}
+	if c.Engine == nil {
+		errs = append(errs, errors.New("fuzz: Config.Engine is nil"))
+	}
+	if c.Budget < 0 {
+		errs = append(errs, fmt.Errorf("fuzz: Budget must not be negative, got %d", c.Budget))
+	}
+	if c.Duration < 0 {
+		errs = append(errs, fmt.Errorf("fuzz: Duration must not be negative, got %s", c.Duration))
+	}
+	switch c.Mode {
+	case "", ModeAll, ModeValid, ModeInvalid:
+	default:
+		errs = append(errs, fmt.Errorf("fuzz: Mode %q is not valid, invalid or all", c.Mode))
+	}
+	if c.Specs != nil {
+		for _, id := range c.Operations {
+			if c.Specs.Operation(id) == nil {
+				errs = append(errs, fmt.Errorf("fuzz: unknown operation %q", id))
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// liveWritesForbidden reports whether requests that may create resources must not be sent.
+func (c Config) liveWritesForbidden() bool { return c.LiveAWS && !c.AllowLiveWrites }

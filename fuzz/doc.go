@@ -1,0 +1,30 @@
+// Package fuzz is the `plumb fuzz` driver: property-based contract fuzzing of the operations in
+// the specs. Each case is a request derived from the operation's input schema (rapid generators
+// from package generators), sent to the target, and judged by the one check engine (package
+// check) — the same checks `plumb run` uses.
+//
+// A case is a function of (Seed, index) alone. Out of every ten cases of an operation, three
+// are valid inputs, two walk the schema's boundary values in turn, four break exactly one
+// documented rule, and one breaks the wire protocol (malformed JSON, wrong or missing
+// Content-Type, wrong or missing X-Amz-Target, an empty path label). What an input should earn
+// is looked up in the specs (Operation.Find), never hard-coded. A valid create that succeeds is
+// read back (stateful.go, the one operation-specific file). One invalid case in three first
+// tries an anchor mutation (anchors.go): a pattern member broken at its first or last character
+// with a character from its own alphabet (a key of 44 valid characters without its '=').
+//
+// Findings are deduplicated by (operation, check, keyword, generic path), keep a count and the
+// evidence of the lowest case index, so the same seed against the same target gives the same
+// findings whatever the number of workers. Each finding that is safe to re-send is then shrunk
+// to a small counterexample (shrink.go explains why this is a structural shrinker and not
+// rapid's) and saved as a replay file.
+//
+// Index of the public API:
+//
+//   - Config, Run: run a campaign and get a *report.Run (config.go, campaign.go);
+//     Config.StopOnFinding for time-to-finding measurements (selftest).
+//   - ModeAll, ModeValid, ModeInvalid; Kind and its values: campaign modes and case kinds.
+//   - Planner, NewPlanner, Planner.Case, Case: the deterministic case schedule (plan.go).
+//   - Replay, ReplayRequest, ReplayReadBack, LoadReplay, Replay.Run, Replay.Write,
+//     ReplayFileName: replay files (replay.go).
+//   - DefaultBudget, DefaultShrinkTime, ReplayVersion.
+package fuzz

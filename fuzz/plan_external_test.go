@@ -1,0 +1,109 @@
+package fuzz_test
+
+import (
+	"net/http"
+	"reflect"
+	"testing"
+
+	"github.com/plumbhq/plumb/check"
+	"github.com/plumbhq/plumb/fuzz"
+)
+
+func planner(t *testing.T, cfg fuzz.Config) *fuzz.Planner {
+	t.Helper()
+	cfg.Specs = testSpecs
+	p, err := fuzz.NewPlanner(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func cases(t *testing.T, p *fuzz.Planner, n int) []fuzz.Case {
+	t.Helper()
+	out := make([]fuzz.Case, n)
+	for i := range out {
+		c, err := p.Case(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[i] = c
+	}
+	return out
+}
+
+func TestSameSeedSameRequests(t *testing.T) {
+	a := cases(t, planner(t, fuzz.Config{Seed: 99}), 200)
+	b := cases(t, planner(t, fuzz.Config{Seed: 99}), 200)
+	for i := range a {
+		if !reflect.DeepEqual(a[i].Request, b[i].Request) || !reflect.DeepEqual(a[i].Expect, b[i].Expect) {
+			t.Fatalf("case %d differs:\n%+v\n%+v", i, a[i].Request, b[i].Request)
+		}
+	}
+	// Out of order, one at a time: a case depends on (seed, index) only.
+	p := planner(t, fuzz.Config{Seed: 99})
+	for _, i := range []int{150, 3, 77} {
+		c, err := p.Case(i)
+		if err != nil || !reflect.DeepEqual(c.Request, a[i].Request) {
+			t.Errorf("case %d drawn alone differs: %v", i, err)
+		}
+	}
+	c := cases(t, planner(t, fuzz.Config{Seed: 100}), 200)
+	same := 0
+	for i := range a {
+		if reflect.DeepEqual(a[i].Request, c[i].Request) {
+			same++
+		}
+	}
+	if same > 20 {
+		t.Errorf("seeds 99 and 100 share %d of 200 requests", same)
+	}
+}
+
+func TestScheduleCoversEveryKindAndExpectation(t *testing.T) {
+	kinds := map[string]map[fuzz.Kind]int{}
+	for _, c := range cases(t, planner(t, fuzz.Config{Seed: 1}), 300) {
+		if kinds[c.Operation] == nil {
+			kinds[c.Operation] = map[fuzz.Kind]int{}
+		}
+		kinds[c.Operation][c.Kind]++
+		switch c.Kind {
+		case fuzz.KindInvalid, fuzz.KindProtocol:
+			if c.Expect.Kind != check.KindInvalid || c.Expect.Error == "" || c.Expect.Status < 400 {
+				t.Errorf("case %d (%s %s) expects %+v", c.Index, c.Operation, c.Note, c.Expect)
+			}
+		case fuzz.KindValid:
+			if c.Operation == "GetConnection" {
+				// A generated id is unknown: the documented not-found outcome.
+				if c.Expect.Kind != check.KindOutcome || c.Expect.Error != "NotFoundException" || c.Expect.Status != 404 {
+					t.Errorf("GetConnection valid case expects %+v", c.Expect)
+				}
+			} else if c.Expect.Kind != check.KindValid {
+				t.Errorf("valid case expects %+v", c.Expect)
+			}
+		}
+		if c.Kind == fuzz.KindProtocol && !c.Expect.Protocol {
+			t.Errorf("protocol case %q not marked Protocol", c.Note)
+		}
+	}
+	for _, op := range []string{"StartConnection", "GetConnection", "CreateConnection"} {
+		for _, k := range []fuzz.Kind{fuzz.KindValid, fuzz.KindBoundary, fuzz.KindInvalid, fuzz.KindProtocol} {
+			if kinds[op][k] == 0 {
+				t.Errorf("no %s %s case in 300", op, k)
+			}
+		}
+	}
+}
+
+func TestLiveAWSWithoutWritesSendsNothingThatCreates(t *testing.T) {
+	p := planner(t, fuzz.Config{Seed: 4, LiveAWS: true})
+	for _, c := range cases(t, p, 500) {
+		creates := c.Request.Method != http.MethodGet && c.Expect.Kind != check.KindInvalid
+		if creates {
+			t.Fatalf("case %d (%s %s: %s) may create a resource: %+v", c.Index, c.Operation, c.Kind, c.Note, c.Expect)
+		}
+	}
+	if _, err := fuzz.NewPlanner(fuzz.Config{Specs: testSpecs, LiveAWS: true, Mode: fuzz.ModeValid, Operations: []string{"StartConnection"}}); err == nil {
+		t.Error("valid-only StartConnection on live AWS without live writes: no error")
+	}
+}

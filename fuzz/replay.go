@@ -1,0 +1,213 @@
+package fuzz
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/plumbhq/plumb/check"
+	"github.com/plumbhq/plumb/specs"
+	"github.com/plumbhq/plumb/target"
+)
+
+// ReplayVersion is the replay file format version.
+const ReplayVersion = 1
+
+// Replay is a finding saved so it can be re-sent and re-checked later (`plumb replay`). It holds
+// the request as built before signing: no Authorization, signature, date or token headers ever.
+type Replay struct {
+	Version   int           `json:"version"`
+	Operation string        `json:"operation"` // the operation whose exchange failed
+	Check     string        `json:"check"`
+	Rule      string        `json:"rule,omitempty"` // keyword
+	Path      string        `json:"path,omitempty"`
+	Seed      uint64        `json:"seed"`
+	Case      int           `json:"case"` // index in the campaign of Seed
+	Note      string        `json:"note,omitempty"`
+	Expect    check.Expect  `json:"expect"`
+	Request   ReplayRequest `json:"request"`
+	// ReadBack, when set, says the failure was on reading back what Request created: Replay.Run
+	// sends Request, then reads the created resource with this operation and judges the read.
+	ReadBack *ReplayReadBack `json:"read_back,omitempty"`
+
+	// Specs resolves operation ids; nil means plumb's embedded specs.
+	Specs *specs.Set `json:"-"`
+}
+
+// ReplayRequest is an unsigned request.
+type ReplayRequest struct {
+	Operation string      `json:"operation"`
+	Service   string      `json:"service"`
+	Method    string      `json:"method"`
+	RawPath   string      `json:"raw_path"`
+	Header    http.Header `json:"header,omitempty"`
+	Body      string      `json:"body,omitempty"`
+}
+
+// ReplayReadBack names the read half of a create/read flow (see stateful.go).
+type ReplayReadBack struct {
+	Operation string         `json:"operation"` // e.g. GetConnection
+	IDMember  string         `json:"id_member"` // the create response member the read takes, e.g. ConnectionId
+	KeyMember string         `json:"key_member"`
+	Input     map[string]any `json:"input"` // the create input (for the key the read must return)
+}
+
+// secretHeaders never go into a replay file, whatever a caller put in a request.
+var secretHeaders = []string{"Authorization", "X-Amz-Date", "X-Amz-Security-Token", "X-Amz-Content-Sha256", "X-Amz-Signature", "X-Amz-Credential"}
+
+func replayRequest(r target.Request) ReplayRequest {
+	h := r.Header.Clone()
+	for _, k := range secretHeaders {
+		h.Del(k)
+	}
+	return ReplayRequest{Operation: r.Operation, Service: r.Service, Method: r.Method, RawPath: r.RawPath, Header: h, Body: string(r.Body)}
+}
+
+func (r ReplayRequest) request() target.Request {
+	return target.Request{Operation: r.Operation, Service: r.Service, Method: r.Method, RawPath: r.RawPath,
+		Header: r.Header.Clone(), Body: []byte(r.Body)}
+}
+
+// LoadReplay reads a replay file.
+func LoadReplay(path string) (*Replay, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("replay: %w", err)
+	}
+	var r Replay
+	if err := json.Unmarshal(b, &r); err != nil {
+		return nil, fmt.Errorf("replay %s: not a replay file: %w", path, err)
+	}
+	if r.Version != ReplayVersion {
+		return nil, fmt.Errorf("replay %s: version %d, this plumb reads version %d", path, r.Version, ReplayVersion)
+	}
+	if r.Operation == "" || r.Check == "" || r.Request.Service == "" {
+		return nil, fmt.Errorf("replay %s: operation, check and request.service are required", path)
+	}
+	return &r, nil
+}
+
+var (
+	embeddedOnce sync.Once
+	embeddedSet  *specs.Set
+	embeddedErr  error
+)
+
+func (r *Replay) specs() (*specs.Set, error) {
+	if r.Specs != nil {
+		return r.Specs, nil
+	}
+	embeddedOnce.Do(func() { embeddedSet, embeddedErr = specs.Load() })
+	return embeddedSet, embeddedErr
+}
+
+// Run re-sends the request and re-checks the response. still reports whether the same check
+// still fails (for the same rule and member); results and ex are the fresh verdict and exchange.
+func (r *Replay) Run(ctx context.Context, c *target.Client, e *check.Engine) (still bool, results []check.Result, ex target.Exchange, err error) {
+	if c == nil || e == nil {
+		return false, nil, ex, errors.New("replay: client and engine are required")
+	}
+	set, err := r.specs()
+	if err != nil {
+		return false, nil, ex, err
+	}
+	op := set.Operation(r.Request.Operation)
+	if op == nil {
+		return false, nil, ex, fmt.Errorf("replay: unknown operation %q", r.Request.Operation)
+	}
+	ex = c.Do(ctx, r.Request.request())
+	if r.ReadBack == nil {
+		results = e.Check(op, r.Expect, ex)
+	} else {
+		f := flow{Create: op.ID, Read: r.ReadBack.Operation, IDMember: r.ReadBack.IDMember, KeyMember: r.ReadBack.KeyMember}
+		created := ex
+		results = e.Check(op, r.Expect, created)
+		if check.Failed(results) {
+			// The create itself fails now: the read-back cannot be judged.
+			return r.matches(op.ID, results), results, created, nil
+		}
+		read, rex, rs, ok := roundTrip(ctx, c, e, set, f, r.ReadBack.Input, created)
+		if !ok {
+			return false, results, created, fmt.Errorf("replay: %s did not return a %s to read back", op.ID, f.IDMember)
+		}
+		return r.matches(read.ID, rs), rs, rex, nil
+	}
+	return r.matches(op.ID, results), results, ex, nil
+}
+
+// matches reports whether results hold the replay's failure.
+func (r *Replay) matches(op string, rs []check.Result) bool {
+	want := findingKey{Operation: r.Operation, Check: r.Check, Keyword: r.Rule, Path: r.Path}
+	for _, res := range rs {
+		if res.Status == check.Fail && keyOf(op, r.Expect, res) == want {
+			return true
+		}
+	}
+	return false
+}
+
+// newReplay builds the replay of a finding.
+func newReplay(seed uint64, f *finding) *Replay {
+	ev := f.ev
+	r := &Replay{Version: ReplayVersion, Operation: f.key.Operation, Check: f.key.Check, Rule: f.key.Keyword,
+		Path: f.key.Path, Seed: seed, Case: ev.c.Index, Note: ev.c.Note, Expect: ev.c.Expect,
+		Request: replayRequest(ev.c.Request)}
+	if ev.flow != nil {
+		r.ReadBack = &ReplayReadBack{Operation: ev.flow.Read, IDMember: ev.flow.IDMember, KeyMember: ev.flow.KeyMember,
+			Input: map[string]any{ev.flow.KeyMember: ev.c.Input[ev.flow.KeyMember]}}
+	}
+	return r
+}
+
+// Write saves the replay as indented JSON.
+func (r *Replay) Write(path string) error {
+	b, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return fmt.Errorf("replay: %w", err)
+	}
+	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
+		return fmt.Errorf("replay: %w", err)
+	}
+	return nil
+}
+
+// ReplayFileName names a finding's replay file: operation-check-keyword-path, with every
+// character outside [A-Za-z0-9._-] replaced, so names are portable and stable.
+func ReplayFileName(operation, check, keyword, path string) string {
+	parts := []string{operation, check}
+	if keyword != "" {
+		parts = append(parts, keyword)
+	}
+	if p := strings.TrimPrefix(strings.TrimPrefix(path, "$"), "."); p != "" {
+		parts = append(parts, strings.ReplaceAll(p, "[*]", ""))
+	}
+	var b strings.Builder
+	under := false
+	for _, ch := range strings.Join(parts, "-") {
+		ok := ch == '-' || ch == '.' || ch == '_' || ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z'
+		if !ok {
+			if !under {
+				b.WriteByte('_')
+			}
+			under = true
+			continue
+		}
+		under = false
+		b.WriteRune(ch)
+	}
+	return b.String() + ".json"
+}
+
+func writeReplay(dir string, seed uint64, f *finding) (string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("replay dir: %w", err)
+	}
+	path := filepath.Join(dir, ReplayFileName(f.key.Operation, f.key.Check, f.key.Keyword, f.key.Path))
+	return path, newReplay(seed, f).Write(path)
+}

@@ -1,0 +1,209 @@
+package fuzz
+
+import (
+	"fmt"
+	"sync/atomic"
+
+	"github.com/plumbhq/plumb/check"
+	"github.com/plumbhq/plumb/protocol"
+	"github.com/plumbhq/plumb/report"
+	"github.com/plumbhq/plumb/specs"
+	"github.com/plumbhq/plumb/target"
+)
+
+// kinds lists the case kinds in report order.
+var kinds = []Kind{KindValid, KindBoundary, KindInvalid, KindProtocol, KindStateful}
+
+// scenarioTally counts one (operation, kind) slice of the campaign: counters only, so memory
+// stays flat however many cases run.
+type scenarioTally struct {
+	op     string
+	kind   Kind
+	cases  atomic.Int64
+	failed atomic.Int64
+	checks [][3]atomic.Int64 // per check.All: passed, failed, skipped
+}
+
+// opTally counts the constraints of one operation, parallel to Operation.Constraints().
+type opTally struct {
+	op        *specs.Operation
+	index     map[string]int // in|path|keyword -> constraint index
+	exercised []atomic.Int64
+	failed    []atomic.Int64
+}
+
+type tally struct {
+	scen map[string]*scenarioTally // op|kind
+	ops  map[string]*opTally
+	// order for the report
+	scenOrder []*scenarioTally
+	opOrder   []*opTally
+}
+
+var checkIndex = func() map[check.Name]int {
+	m := map[check.Name]int{}
+	for i, n := range check.All {
+		m[n] = i
+	}
+	return m
+}()
+
+func newTally(ops []*specs.Operation) *tally {
+	t := &tally{scen: map[string]*scenarioTally{}, ops: map[string]*opTally{}}
+	for _, op := range ops {
+		for _, k := range kinds {
+			s := &scenarioTally{op: op.ID, kind: k, checks: make([][3]atomic.Int64, len(check.All))}
+			t.scen[op.ID+"|"+string(k)] = s
+			t.scenOrder = append(t.scenOrder, s)
+		}
+		cs := op.Constraints()
+		ot := &opTally{op: op, index: map[string]int{}, exercised: make([]atomic.Int64, len(cs)), failed: make([]atomic.Int64, len(cs))}
+		for i, c := range cs {
+			ot.index[c.In+"|"+c.Path+"|"+c.Keyword] = i
+		}
+		t.ops[op.ID] = ot
+		t.opOrder = append(t.opOrder, ot)
+	}
+	return t
+}
+
+// record counts one judged exchange of op, made by a case of the given kind.
+func (t *tally) record(op *specs.Operation, kind Kind, exp check.Expect, ex target.Exchange, rs []check.Result) {
+	s := t.scen[op.ID+"|"+string(kind)]
+	if s == nil {
+		return
+	}
+	failed := check.Failed(rs)
+	s.cases.Add(1)
+	if failed {
+		s.failed.Add(1)
+	}
+	for _, r := range rs {
+		i, ok := checkIndex[r.Check]
+		if !ok {
+			continue
+		}
+		switch r.Status {
+		case check.Pass:
+			s.checks[i][0].Add(1)
+		case check.Fail:
+			s.checks[i][1].Add(1)
+		default:
+			s.checks[i][2].Add(1)
+		}
+	}
+	ot := t.ops[op.ID]
+	if ot == nil {
+		return
+	}
+	mark := func(key string, bad bool) {
+		if i, ok := ot.index[key]; ok {
+			ot.exercised[i].Add(1)
+			if bad {
+				ot.failed[i].Add(1)
+			}
+		}
+	}
+	// The request rule the case was about.
+	if exp.Keyword != "" {
+		mark("request|"+specs.GenericPath(exp.Path)+"|"+exp.Keyword, failed)
+	}
+	if ex.Response == nil {
+		return
+	}
+	resp := ex.Response
+	switch {
+	case resp.Status == 200:
+		// A 200 body exercises every response constraint; a schema failure names the one broken.
+		var bad findingKey
+		for _, r := range rs {
+			if r.Check == check.ResponseSchema && r.Status == check.Fail {
+				bad = findingKey{Path: specs.GenericPath(r.Path), Keyword: r.Keyword}
+			}
+		}
+		for i, c := range ot.op.Constraints() {
+			if c.In != "response" {
+				continue
+			}
+			ot.exercised[i].Add(1)
+			if c.Keyword == "status" && failedCheck(rs, check.StatusCode) ||
+				c.Path == bad.Path && c.Keyword == bad.Keyword && c.Path != "" {
+				ot.failed[i].Add(1)
+			}
+		}
+	case resp.Status >= 400:
+		name := protocol.ErrorType(op.Protocol(), resp.Header, resp.Body)
+		if e, ok := op.Error(name.Name); ok {
+			mark("error|$."+e.Type+"|error", failedCheck(rs, check.ErrorType))
+		}
+	}
+}
+
+func failedCheck(rs []check.Result, n check.Name) bool {
+	for _, r := range rs {
+		if r.Check == n && r.Status == check.Fail {
+			return true
+		}
+	}
+	return false
+}
+
+// scenarios renders the tally as one report.Scenario per (operation, kind) that ran.
+func (t *tally) scenarios(findings []report.Finding, kindOf map[findingKey]Kind) []report.Scenario {
+	var out []report.Scenario
+	for _, s := range t.scenOrder {
+		n := s.cases.Load()
+		if n == 0 {
+			continue
+		}
+		sc := report.Scenario{
+			Feature:   "fuzz " + s.op,
+			Name:      fmt.Sprintf("%s %s cases", s.op, s.kind),
+			Operation: s.op,
+			Tags:      []string{"@fuzz", "@" + string(s.kind)},
+			Status:    report.Passed,
+		}
+		if s.failed.Load() > 0 {
+			sc.Status = report.Failed
+		}
+		for i, name := range check.All {
+			p, f, sk := s.checks[i][0].Load(), s.checks[i][1].Load(), s.checks[i][2].Load()
+			st := report.Skipped
+			switch {
+			case f > 0:
+				st = report.Failed
+			case p > 0:
+				st = report.Passed
+			}
+			sc.Checks = append(sc.Checks, report.Check{Name: string(name), Status: st,
+				Message: fmt.Sprintf("%d cases: %d passed, %d failed, %d not applicable", n, p, f, sk)})
+		}
+		for _, f := range findings {
+			k := findingKey{Operation: f.Operation, Check: f.Check, Keyword: f.Rule, Path: f.Path}
+			if f.Operation == s.op && kindOf[k] == s.kind {
+				sc.Failures = append(sc.Failures, f)
+			}
+		}
+		out = append(out, sc)
+	}
+	return out
+}
+
+// constraints renders the constraint table: exercised counts and status per constraint.
+func (t *tally) constraints() []report.Constraint {
+	var out []report.Constraint
+	for _, ot := range t.opOrder {
+		for i, c := range ot.op.Constraints() {
+			rc := report.Constraint{ID: c.ID, Operation: c.Operation, Path: c.Path, Keyword: c.Keyword,
+				Value: c.Value, Source: c.Source, Status: report.Skipped, Exercised: int(ot.exercised[i].Load())}
+			switch {
+			case ot.failed[i].Load() > 0:
+				rc.Status = report.Failed
+			case rc.Exercised > 0:
+				rc.Status = report.Passed
+			}
+			out = append(out, rc)
+		}
+	}
+	return out
+}
