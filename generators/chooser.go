@@ -13,6 +13,7 @@ type chooser interface {
 	intn(lo, hi int) int       // any value in [lo, hi]
 	size(lo, hi int) int       // a length or count in [lo, hi]; fixed choosers take lo
 	present() bool             // whether an optional member is present; fixed choosers say no
+	null() bool                // whether an absent optional member is sent as JSON null; fixed choosers say no
 	runeIn(ranges []rune) rune // a rune from a regexp/syntax class: pairs lo0, hi0, lo1, hi1...
 }
 
@@ -29,6 +30,8 @@ func (c rapidChooser) intn(lo, hi int) int {
 func (c rapidChooser) size(lo, hi int) int { return c.intn(lo, hi) }
 
 func (c rapidChooser) present() bool { return rapid.Bool().Draw(c.t, "present") }
+
+func (c rapidChooser) null() bool { return rapid.IntRange(0, 3).Draw(c.t, "null") == 0 }
 
 // runeIn picks a range first, then a rune in it, so a class such as \p{L} with hundreds of
 // mostly non-ASCII ranges yields Unicode often, while shrinking still heads for the first range.
@@ -57,6 +60,8 @@ func (c *fixedChooser) intn(lo, hi int) int {
 func (c *fixedChooser) size(lo, _ int) int { return lo }
 
 func (c *fixedChooser) present() bool { return false }
+
+func (c *fixedChooser) null() bool { return false }
 
 // runeIn prefers ASCII letters and digits when the class has them, so fixed documents stay
 // readable in reports; other classes get a seeded rune.

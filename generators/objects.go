@@ -98,6 +98,11 @@ func (g *gen) object(n *node) map[string]any {
 	m := map[string]any{}
 	for _, p := range n.props {
 		if !p.required && !g.f.on(p) && !g.c.present() {
+			// AWS JSON protocols read null as absent: sometimes say "absent" that way, a legal
+			// input that servers must accept (and that some crash on).
+			if g.c.null() {
+				m[p.name] = nil
+			}
 			continue
 		}
 		if v, present := g.member(p); present {

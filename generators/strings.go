@@ -110,19 +110,25 @@ func (p *stringPlan) breakPattern(c chooser, base string) (string, bool) {
 			(len(p.enum) == 0 || containsString(p.enum, s))
 	}
 	if len(rs) > 0 {
-		start, cand := c.intn(0, len(rs)-1), c.intn(0, len(mutationPool)-1)
+		// At the first position (from a drawn start) where some replacement breaks the pattern,
+		// draw uniformly among all the replacements that do, so every kind of outsider (a
+		// look-alike letter, punctuation, a control) turns up as often as the others.
+		start := c.intn(0, len(rs)-1)
 		for i := range rs {
 			pos := (start + i) % len(rs)
-			for j := range mutationPool {
-				r := mutationPool[(cand+j)%len(mutationPool)]
+			var breaking []string
+			for _, r := range mutationPool {
 				if r == rs[pos] {
 					continue
 				}
 				m := append([]rune(nil), rs...)
 				m[pos] = r
 				if s := string(m); ok(s) {
-					return s, true
+					breaking = append(breaking, s)
 				}
+			}
+			if len(breaking) > 0 {
+				return breaking[c.intn(0, len(breaking)-1)], true
 			}
 		}
 		for i := range rs {

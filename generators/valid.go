@@ -6,7 +6,7 @@ import (
 )
 
 // Valid generates documents that satisfy every keyword of s — type, required, properties
-// (optional members present or absent, never null), min/maxLength, pattern together with its
+// (optional members present, absent, or null, which AWS reads as absent), min/maxLength, pattern together with its
 // length bounds, minimum/maximum (inclusive or exclusive), enum, items, min/maxItems — and the
 // rules in o. Values are decoded-JSON shaped: map[string]any, []any, string, float64 (whole for
 // integers, as encoding/json decodes them), bool.
