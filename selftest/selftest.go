@@ -244,7 +244,7 @@ func score(ctx context.Context, set *specs.Set, cfg Config, fault string) outcom
 		run, err := fuzz.Run(ctx, fuzz.Config{Specs: set, Client: client, Engine: engine,
 			Seed: cfg.FuzzSeed, Budget: cfg.FuzzBudget, Workers: 4, ShrinkTime: 2 * time.Second,
 			StopOnFinding: fault != correct, // time to first finding; the correct emulator runs the whole budget
-			Target: "selftest " + o.name()})
+			Target:        "selftest " + o.name()})
 		o.fuzzTime = time.Since(t0)
 		if err != nil {
 			return fmt.Errorf("fuzz: %w", err)
