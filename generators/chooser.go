@@ -17,8 +17,19 @@ type chooser interface {
 	runeIn(ranges []rune) rune // a rune from a regexp/syntax class: pairs lo0, hi0, lo1, hi1...
 }
 
-// rapidChooser draws every decision from a rapid.T.
-type rapidChooser struct{ t *rapid.T }
+// rapidChooser draws every structural decision (which member, which length, which rule) from a
+// rapid.T. Characters come from a PCG seeded by one rapid draw: drawing each rune through rapid
+// cost most of a fuzz campaign's time, and shrinking a string is about its length and
+// structure, which rapid still controls.
+type rapidChooser struct {
+	t     *rapid.T
+	runes *rand.Rand
+}
+
+func newRapidChooser(t *rapid.T) rapidChooser {
+	seed := rapid.Uint64().Draw(t, "runes")
+	return rapidChooser{t: t, runes: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))}
+}
 
 func (c rapidChooser) intn(lo, hi int) int {
 	if lo >= hi {
@@ -39,9 +50,9 @@ func (c rapidChooser) runeIn(ranges []rune) rune {
 	if len(ranges) < 2 {
 		return 'a'
 	}
-	i := c.intn(0, len(ranges)/2-1)
+	i := c.runes.IntN(len(ranges) / 2)
 	lo, hi := ranges[2*i], ranges[2*i+1]
-	return validRune(lo+rune(c.intn(0, int(hi-lo))), lo, hi)
+	return validRune(lo+rune(c.runes.IntN(int(hi-lo)+1)), lo, hi)
 }
 
 // fixedChooser makes the minimal structural choices and draws characters from a seeded

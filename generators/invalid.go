@@ -46,7 +46,7 @@ func Invalid(s *openapi3.Schema, o Options) *rapid.Generator[Case] {
 		if len(picks) == 0 {
 			rt.Skip("schema has no constraint to break")
 		}
-		c := rapidChooser{rt}
+		c := newRapidChooser(rt)
 		p := picks[c.intn(0, len(picks)-1)]
 		if cs, ok := buildCase(c, root, p.t, p.v); ok {
 			return cs

@@ -1,5 +1,7 @@
 package generators
 
+import "math/bits"
+
 // lenSet is a set of string lengths 0..limit, as a bitset. Pattern planning works on sets of
 // lengths rather than intervals because a pattern's lengths need not be contiguous: (ab)+
 // only has even lengths, and exact-length generation must know which lengths are reachable.
@@ -66,9 +68,16 @@ func (s lenSet) members(lo, hi int) []int {
 	if hi > s.limit {
 		hi = s.limit
 	}
-	for n := lo; n <= hi; n++ {
-		if s.has(n) {
-			out = append(out, n)
+	// Walk set bits word by word: pattern generation asks this once per generated character.
+	for wi := lo / 64; wi <= hi/64 && wi < len(s.w); wi++ {
+		for w := s.w[wi]; w != 0; w &= w - 1 {
+			n := wi*64 + bits.TrailingZeros64(w)
+			if n > hi {
+				break
+			}
+			if n >= lo {
+				out = append(out, n)
+			}
 		}
 	}
 	return out

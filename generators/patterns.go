@@ -18,7 +18,8 @@ import (
 type patternPlan struct {
 	re    *regexp.Regexp
 	root  *rxNode
-	limit int // the longest length planned for
+	limit int  // the longest length planned for
+	exact bool // every node is one gen steers exactly, so a generated string needs no re-check
 }
 
 // rxNode is one sub-expression with the lengths it can produce (up to the plan's limit).
@@ -56,7 +57,7 @@ func planPattern(pattern string, limit int) (*patternPlan, error) {
 		return nil, fmt.Errorf("pattern %q: %w", pattern, err)
 	}
 	tree = unanchor(tree)
-	p := &patternPlan{re: re, limit: limit}
+	p := &patternPlan{re: re, limit: limit, exact: steerable(tree)}
 	p.root = p.build(tree)
 	planCache.Store(key, p)
 	return p, nil
@@ -187,7 +188,28 @@ func (p *patternPlan) generate(c chooser, n int) (string, bool) {
 	var out []rune
 	p.gen(c, p.root, n, &out)
 	s := string(out)
+	if p.exact {
+		return s, true
+	}
 	return s, p.re.MatchString(s)
+}
+
+// steerable reports whether gen produces a match by construction for every node of the tree
+// (no assertions such as \b, whose truth depends on neighbouring characters).
+func steerable(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpLiteral, syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL,
+		syntax.OpCapture, syntax.OpConcat, syntax.OpAlternate,
+		syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat:
+	default:
+		return false
+	}
+	for _, sub := range re.Sub {
+		if !steerable(sub) {
+			return false
+		}
+	}
+	return true
 }
 
 func (p *patternPlan) gen(c chooser, n *rxNode, want int, out *[]rune) {

@@ -16,7 +16,7 @@ import (
 func Valid(s *openapi3.Schema, o Options) *rapid.Generator[any] {
 	root := buildPlan(s, o.withDefaults())
 	return rapid.Custom(func(t *rapid.T) any {
-		doc, ok := genDoc(rapidChooser{t}, root, nil)
+		doc, ok := genDoc(newRapidChooser(t), root, nil)
 		if !ok {
 			t.Skip("schema admits no value along this draw")
 		}
