@@ -17,9 +17,10 @@ test: lint
 
 ## bench: throughput vs the raw-loop ceiling, time to first finding per fault, peak RSS
 bench:
-	$(GO) test -run '^$$' -bench . -benchtime 3s -timeout 30m ./fuzz/ ./check/ ./generators/ ./target/
-	$(GO) run ./fuzz/internal/rss 10000
-	$(GO) run ./fuzz/internal/rss 1000000
+	$(GO) test -run '^$$' -bench 'Campaign|RawLoop' -benchtime 20000x ./fuzz/
+	$(GO) test -run '^$$' -bench 'TimeToFinding' -benchtime 5x ./fuzz/
+	$(GO) test -run '^$$' -bench 'PeakRSS' -benchtime 1x -timeout 30m ./fuzz/
+	$(GO) test -run '^$$' -bench . -benchtime 1s ./check/ ./generators/ ./target/ ./emulator/
 
 ## lint: gofmt and go vet must be clean
 lint:
