@@ -1,22 +1,24 @@
 package check
 
+import "fmt"
+
 // Expect is what the driver knows about the request it sent: valid input, input breaking one
 // named rule, or a request with one specific documented outcome.
 type Expect struct {
-	Kind ExpectKind
+	Kind ExpectKind `json:"kind"`
 
 	// Invalid: the broken rule, as a specs.Constraint names it (generic path, keyword) and the
 	// documented error it earns.
-	Path    string // e.g. "$.AssetId", "$.tags[*].key"; "" for request-level rules
-	Keyword string // e.g. "maxLength", "required", "type", "uniqueKeys", "json", "contentType", "target"
-	Error   string // documented error type, e.g. "ValidationException"
-	Status  int    // its documented status, e.g. 400
+	Path    string `json:"path,omitempty"`    // e.g. "$.AssetId", "$.tags[*].key"; "" for request-level rules
+	Keyword string `json:"keyword,omitempty"` // e.g. "maxLength", "required", "type", "uniqueKeys", "json", "contentType", "target"
+	Error   string `json:"error,omitempty"`   // documented error type, e.g. "ValidationException"
+	Status  int    `json:"status,omitempty"`  // its documented status, e.g. 400
 
 	// Protocol marks a break of the wire protocol rather than of an operation's member rule
 	// (malformed JSON, wrong media type, wrong target, an empty path label): AWS may answer
 	// those with an error common to all actions (SerializationException,
 	// UnknownOperationException, ...), which is accepted unless Options.Strict.
-	Protocol bool
+	Protocol bool `json:"protocol,omitempty"`
 }
 
 // ExpectKind says which kind of expectation an Expect is.
@@ -28,6 +30,27 @@ const (
 	KindOutcome                   // a specific documented outcome: Error and Status
 	KindAny                       // nothing known about the input: only response-shape checks
 )
+
+var kindNames = map[ExpectKind]string{KindValid: "valid", KindInvalid: "invalid", KindOutcome: "outcome", KindAny: "any"}
+
+// MarshalText writes the kind by name, so replay files read as what they mean.
+func (k ExpectKind) MarshalText() ([]byte, error) {
+	if n, ok := kindNames[k]; ok {
+		return []byte(n), nil
+	}
+	return nil, fmt.Errorf("check: unknown expectation kind %d", int(k))
+}
+
+// UnmarshalText reads a kind written by MarshalText.
+func (k *ExpectKind) UnmarshalText(b []byte) error {
+	for kind, n := range kindNames {
+		if n == string(b) {
+			*k = kind
+			return nil
+		}
+	}
+	return fmt.Errorf("check: unknown expectation kind %q (want valid, invalid, outcome or any)", b)
+}
 
 // Valid expects a conforming input to be accepted.
 func Valid() Expect { return Expect{Kind: KindValid} }
