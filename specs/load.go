@@ -4,6 +4,7 @@ import (
 	"context"
 	"embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"os"
@@ -225,54 +226,34 @@ func modelOperation(svc *Service, method, path string, item *openapi3.PathItem, 
 	return op, nil
 }
 
-// collectRules walks a schema for x-plumb-rules declarations.
+// collectRules gathers the x-plumb-rules declared on any member below s.
 func collectRules(s *openapi3.Schema, path string) ([]Rule, error) {
 	var out []Rule
-	names := make([]string, 0, len(s.Properties))
-	for n := range s.Properties {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		ref := s.Properties[n]
-		if ref == nil || ref.Value == nil {
-			continue
-		}
-		p := path + "." + n
+	var errs []error
+	walkSchema(s, path, nil, func(p string, member *openapi3.Schema, _ bool) {
 		var rules []Rule
-		if err := decodeExt(ref.Value.Extensions, "x-plumb-rules", &rules); err != nil {
-			return nil, fmt.Errorf("%s x-plumb-rules: %w", p, err)
+		if err := decodeExt(member.Extensions, "x-plumb-rules", &rules); err != nil {
+			errs = append(errs, fmt.Errorf("%s x-plumb-rules: %w", p, err))
+			return
 		}
 		for i := range rules {
-			rules[i].Path, rules[i].Member = p, n
+			rules[i].Path, rules[i].Member = p, p[strings.LastIndex(p, ".")+1:]
 			switch rules[i].Kind {
 			case "uniqueKeys":
 				if rules[i].Key == "" {
-					return nil, fmt.Errorf("%s: uniqueKeys rule needs a key", p)
+					errs = append(errs, fmt.Errorf("%s: uniqueKeys rule needs a key", p))
 				}
 			case "maxItems":
 				if rules[i].Value <= 0 {
-					return nil, fmt.Errorf("%s: maxItems rule needs a positive value", p)
+					errs = append(errs, fmt.Errorf("%s: maxItems rule needs a positive value", p))
 				}
 			default:
-				return nil, fmt.Errorf("%s: unknown rule %q (want uniqueKeys or maxItems)", p, rules[i].Kind)
+				errs = append(errs, fmt.Errorf("%s: unknown rule %q (want uniqueKeys or maxItems)", p, rules[i].Kind))
 			}
 		}
 		out = append(out, rules...)
-		sub, err := collectRules(ref.Value, p)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, sub...)
-		if ref.Value.Items != nil && ref.Value.Items.Value != nil {
-			sub, err := collectRules(ref.Value.Items.Value, p+"[*]")
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, sub...)
-		}
-	}
-	return out, nil
+	})
+	return out, errors.Join(errs...)
 }
 
 func extString(ext map[string]any, key string) string {
