@@ -237,7 +237,7 @@ func collectRules(s *openapi3.Schema, path string) ([]Rule, error) {
 			return
 		}
 		for i := range rules {
-			rules[i].Path, rules[i].Member = p, p[strings.LastIndex(p, ".")+1:]
+			rules[i].Path = p
 			switch rules[i].Kind {
 			case "uniqueKeys":
 				if rules[i].Key == "" {

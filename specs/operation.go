@@ -137,7 +137,6 @@ type ErrorShape struct {
 type Rule struct {
 	Kind   string `json:"rule"`  // "uniqueKeys" (items unique by Key) or "maxItems" (at most Value items)
 	Path   string `json:"path"`  // JSON path of the list, e.g. $.tags
-	Member string `json:"-"`     // the list's member name, e.g. tags
 	Key    string `json:"key"`   // uniqueKeys: the item member that must be unique
 	Value  int    `json:"value"` // maxItems: the limit
 	Error  string `json:"error"` // the documented error type a breach earns
