@@ -67,8 +67,8 @@ func synthetic() []subject {
 	nested := openapi3.NewObjectSchema().WithProperty("groups", groups).WithProperty("note", str())
 	nested.Required = []string{"groups"}
 	rules := []specs.Rule{
-		{Kind: "uniqueKeys", Path: "$.groups", Member: "groups", Key: "name", Error: "Dup"},
-		{Kind: "maxItems", Path: "$.groups[*].members", Member: "members", Value: 3, Error: "TooMany"},
+		{Kind: "uniqueKeys", Path: "$.groups", Key: "name", Error: "Dup"},
+		{Kind: "maxItems", Path: "$.groups[*].members", Value: 3, Error: "TooMany"},
 	}
 	return []subject{
 		{"synthetic/enum", enum, nil},
