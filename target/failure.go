@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/textproto"
+	"net/url"
 	"strings"
 	"syscall"
 )
@@ -55,7 +56,14 @@ func invalid(err error) *TransportError {
 // per-exchange context: once its deadline has passed, whatever error the
 // transport reports (often just "canceled") was caused by the timeout.
 func classify(ctx context.Context, err error) *TransportError {
-	return &TransportError{Kind: kindOf(ctx, err), Err: err}
+	kind := kindOf(ctx, err)
+	// net/http wraps the cause in a *url.Error that prints the opaque-form URL ("http:/path");
+	// the exchange records the real URL, so keep only the cause.
+	var ue *url.Error
+	if errors.As(err, &ue) && ue.Err != nil {
+		err = ue.Err
+	}
+	return &TransportError{Kind: kind, Err: err}
 }
 
 func kindOf(ctx context.Context, err error) FailureKind {
