@@ -42,7 +42,7 @@ func TestSelftestRejectsUnknownFaults(t *testing.T) {
 
 // A selftest restricted to one fault scores only that fault, still against the correct emulator.
 func TestSelftestOfOneFault(t *testing.T) {
-	run, err := selftest.Run(context.Background(), selftest.Config{Faults: []string{"assetid-maxlength-missing"}, FuzzBudget: 300})
+	run, err := selftest.Run(context.Background(), selftest.Config{Faults: []string{"assetid-maxlength-missing"}})
 	require.NoError(t, err)
 	require.Len(t, run.Score.Rows, 1)
 	row := run.Score.Rows[0]
