@@ -46,13 +46,11 @@ func cmdSelftest(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, "selftest", "%v", err)
 	}
+	// The terminal summary carries the score table; the exit code is the selftest's verdict.
 	code := finish("selftest", run, formats, *reportDir, nil, stdout, stderr)
 	if code == exitUsage {
 		return code
 	}
-	s := run.Score
-	fmt.Fprintf(stdout, "mutation score: %d/%d faults caught (run %d, fuzz %d, both %d); false alarms: run %d, fuzz %d\n",
-		s.CaughtAny, s.Total, s.CaughtRun, s.CaughtFuzz, s.CaughtBoth, s.FalseAlarmsRun, s.FalseAlarmsFuzz)
 	if !selftest.Passed(run) {
 		return exitNonConform
 	}
