@@ -148,7 +148,7 @@ func (cp *campaign) finish(ctx context.Context) []*finding {
 					if op == nil || !shrinkable(op, f.ev) {
 						continue
 					}
-					ev, steps := shrink(ctx, op, cp.cfg.Client, cp.cfg.Engine, f.key, f.ev, cp.cfg.ShrinkTime)
+					ev, steps := shrink(ctx, op, cp.cfg.Client, cp.cfg.Engine, f.key, f.ev, cp.cfg.Seed^uint64(f.ev.c.Index), cp.cfg.ShrinkTime)
 					f.ev, f.shrinkSteps, f.shrunk = ev, steps, true
 				}
 			}()
@@ -175,7 +175,7 @@ func (cp *campaign) reportFinding(f *finding) report.Finding {
 		how = fmt.Sprintf("reading back what case %d of seed %d created (%s then %s)", ev.c.Index, cp.cfg.Seed, ev.flow.Create, ev.flow.Read)
 	}
 	if f.shrunk && f.shrinkSteps > 0 {
-		how += fmt.Sprintf(", shrunk in %d steps", f.shrinkSteps)
+		how += fmt.Sprintf(", shrunk by rapid over %d failing inputs", f.shrinkSteps)
 	}
 	return report.Finding{
 		Check: f.key.Check, Operation: f.key.Operation, Rule: f.key.Keyword, Path: f.key.Path,

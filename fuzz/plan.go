@@ -144,7 +144,7 @@ func (p *Planner) Case(index int) (Case, error) {
 		err = p.valid(s.op, seed, &c)
 	case KindBoundary:
 		bc := s.op.boundary[n%uint64(len(s.op.boundary))]
-		err = p.fromGenCase(s.op, bc, &c)
+		err = wireCase(s.op.op, bc, &c)
 	case KindInvalid:
 		err = p.invalid(s.op, seed, &c)
 	case KindProtocol:
@@ -178,7 +178,7 @@ func (p *Planner) invalid(o *opPlan, seed uint64, c *Case) error {
 		if v, err := example(o.gens.valid, mix(seed)); err == nil {
 			if valid, ok := v.(map[string]any); ok {
 				if in, path, ok := anchorMutation(o.op, valid, mix(seed^1)); ok {
-					return p.fromGenCase(o, generators.Case{Value: in, Path: path, Keyword: "pattern",
+					return wireCase(o.op, generators.Case{Value: in, Path: path, Keyword: "pattern",
 						Note: member(path) + " broken at one end of its pattern"}, c)
 				}
 			}
@@ -194,7 +194,7 @@ func (p *Planner) invalid(o *opPlan, seed uint64, c *Case) error {
 		if !usable(o.op, gc) {
 			continue
 		}
-		return p.fromGenCase(o, gc, c)
+		return wireCase(o.op, gc, c)
 	}
 	// Rare (an operation whose input is mostly path labels draws many type breaks, which a
 	// label cannot carry): fall back on the operation's invalid boundary cases.
@@ -205,7 +205,7 @@ func (p *Planner) invalid(o *opPlan, seed uint64, c *Case) error {
 		}
 	}
 	if len(edges) > 0 {
-		return p.fromGenCase(o, edges[seed%uint64(len(edges))], c)
+		return wireCase(o.op, edges[seed%uint64(len(edges))], c)
 	}
 	if last == nil {
 		last = errors.New("no usable invalid case in 16 draws")
@@ -228,9 +228,9 @@ func usable(op *specs.Operation, gc generators.Case) bool {
 	return true
 }
 
-// fromGenCase turns a generators.Case (boundary or invalid) into a wire case.
-func (p *Planner) fromGenCase(o *opPlan, gc generators.Case, c *Case) error {
-	op := o.op
+// wireCase turns a generators.Case (valid, boundary or invalid) into a wire case: the request,
+// and the expectation looked up from the spec.
+func wireCase(op *specs.Operation, gc generators.Case, c *Case) error {
 	c.Note = gc.Note
 	if c.Note == "" {
 		c.Note = fmt.Sprintf("%s %s", gc.Path, gc.Keyword)

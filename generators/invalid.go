@@ -33,7 +33,7 @@ func Invalid(s *openapi3.Schema, o Options) *rapid.Generator[Case] {
 	}
 	var picks []pick
 	for _, t := range targets(root) {
-		if t.valid {
+		if t.valid || o.Focus != nil && (t.n.path != o.Focus.Path || t.keyword != o.Focus.Keyword) {
 			continue
 		}
 		for v := range t.variants {

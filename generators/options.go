@@ -14,7 +14,13 @@ type Options struct {
 	// MaxItems caps lists the schema leaves unbounded; default 8. A list's maxItems and a
 	// maxItems rule cap it further. Cases about a bound (51 tags for a 50-item rule) ignore it.
 	MaxItems int
+	// Focus, when set, makes Invalid break only this (generic path, keyword) pair: the fuzzer
+	// uses it to hand rapid one rule's counterexamples to search and shrink.
+	Focus *Focus
 }
+
+// Focus names one constraint: a generic JSON path and a keyword or rule kind.
+type Focus struct{ Path, Keyword string }
 
 func (o Options) withDefaults() Options {
 	if o.MaxStringLen <= 0 {
