@@ -15,8 +15,8 @@
 // Findings are deduplicated by (operation, check, keyword, generic path), keep a count and the
 // evidence of the lowest case index, so the same seed against the same target gives the same
 // findings whatever the number of workers. Each finding that is safe to re-send is then shrunk
-// to a small counterexample (shrink.go explains why this is a structural shrinker and not
-// rapid's) and saved as a replay file.
+// by rapid (shrink.go: rapid searches inputs breaking the same rule and minimises the one that
+// fails the same check, within ShrinkTime) and saved as a replay file.
 //
 // Index of the public API:
 //
