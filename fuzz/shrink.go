@@ -33,7 +33,8 @@ import (
 // rule create nothing, and reads change nothing. A valid create (and any read-back of one)
 // keeps its original evidence.
 func shrinkable(op *specs.Operation, ev evidence) bool {
-	if ev.flow != nil || ev.c.raw || ev.c.Input == nil {
+	// A target that did not answer says nothing about which input part matters.
+	if ev.flow != nil || ev.c.raw || ev.c.Input == nil || ev.result.Check == check.Reachable {
 		return false
 	}
 	switch ev.c.Expect.Kind {
@@ -54,12 +55,15 @@ func shrink(ctx context.Context, op *specs.Operation, c *target.Client, e *check
 		return ev, 0
 	}
 	best, fails := ev, 0
+	// rapid caps its shrinking at limit; the search before it is capped here: past the
+	// deadline every run passes without sending anything, so rapid.Check ends at once.
+	deadline := time.Now().Add(limit)
 	prop := func(t *rapid.T) {
 		var cand Case
 		if err := draw(t, &cand); err != nil {
 			t.Skip(err.Error())
 		}
-		if ctx.Err() != nil {
+		if ctx.Err() != nil || time.Now().After(deadline) {
 			return
 		}
 		ex := c.Do(ctx, cand.Request)
