@@ -34,6 +34,7 @@ func TestUsageErrorsExitTwoWithOneLine(t *testing.T) {
 		{"run", "--target", "http://127.0.0.1:1", "--fault", "validation-status-500"},
 		{"run", "--fault", "no-such-fault"},
 		{"run", "--timeout", "-1s"},
+		{"run", "--target", "https://outposts.us-east-1.amazonaws.com"},
 		{"run", "--bogus-flag"},
 		{"fuzz", "--mode", "sideways"},
 		{"fuzz", "--budget", "10", "--duration", "1s"},

@@ -92,6 +92,11 @@ func (t *targetFlags) open(cmd string, concurrency int, stderr io.Writer) (*sess
 				s.liveAWS = true
 			}
 		}
+		if s.liveAWS && !t.awsCredentials {
+			// AWS rejects the fixed fake test credentials before it looks at the input, so every
+			// check would report the authentication failure instead of the API's behaviour.
+			return nil, usageError(stderr, cmd, "the target is real AWS: add --aws-credentials to sign with your credentials (fake test credentials are rejected by AWS)")
+		}
 	}
 	opts := target.Options{Targets: urls, Region: t.region, Timeout: t.timeout, Concurrency: concurrency}
 	if t.awsCredentials {
