@@ -27,8 +27,8 @@ func cmdFuzz(args []string, stdout, stderr io.Writer) int {
 	fs.Var(&operations, "operation", "fuzz only this operationId (repeatable)")
 	mode := fs.String("mode", "all", "inputs to generate: valid, invalid or all")
 	shrink := fs.Duration("shrink-time", 10*time.Second, "time cap for shrinking each finding")
-	reportDir := fs.String("report-dir", "plumb-reports", "directory the reports and replay files are written to")
-	format := fs.String("format", "junit,json,html,markdown", "comma-separated report formats: junit, json, html, markdown")
+	var rf reportFlags
+	rf.register(fs, "plumb-reports", report.Formats) // replay files go to its replays/ folder
 	if code, done := parseFlags(fs, args); done {
 		return code
 	}
@@ -47,7 +47,7 @@ func cmdFuzz(args []string, stdout, stderr io.Writer) int {
 	case *mode != "valid" && *mode != "invalid" && *mode != "all":
 		return usageError(stderr, "fuzz", "--mode must be valid, invalid or all, got %q", *mode)
 	}
-	formats, err := reportFormats(*format, report.Formats)
+	formats, err := rf.formats()
 	if err != nil {
 		return usageError(stderr, "fuzz", "%v", err)
 	}
@@ -78,13 +78,13 @@ func cmdFuzz(args []string, stdout, stderr io.Writer) int {
 		Specs: s.set, Client: s.client, Engine: s.engine,
 		Seed: *seed, Budget: *budget, Duration: *duration, Workers: *workers,
 		Operations: operations, Mode: *mode, ShrinkTime: *shrink,
-		ReplayDir: filepath.Join(*reportDir, "replays"), Progress: progress, Target: s.describe,
+		ReplayDir: filepath.Join(rf.dir, "replays"), Progress: progress, Target: s.describe,
 		LiveAWS: s.liveAWS, AllowLiveWrites: tf.allowLiveWrites,
 	})
 	if err != nil {
 		return usageError(stderr, "fuzz", "%v", err)
 	}
-	return finish("fuzz", run, formats, *reportDir, nil, stdout, stderr)
+	return finish("fuzz", run, formats, rf.dir, nil, stdout, stderr)
 }
 
 func cmdReplay(args []string, stdout, stderr io.Writer) int {

@@ -22,8 +22,8 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 	tf.register(fs)
 	tags := fs.String("tags", "", "godog tag expression selecting scenarios, e.g. @StartConnection.AssetId.maxLength or '~@creates'")
 	concurrency := fs.Int("concurrency", 4, "scenarios run in parallel")
-	reportDir := fs.String("report-dir", "plumb-reports", "directory the reports are written to")
-	format := fs.String("format", "junit,json,html,markdown,cucumber", "comma-separated report formats: junit, json, html, markdown, cucumber")
+	var rf reportFlags
+	rf.register(fs, "plumb-reports", runFormats)
 	if code, done := parseFlags(fs, args); done {
 		return code
 	}
@@ -33,11 +33,11 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 	if *concurrency < 1 {
 		return usageError(stderr, "run", "--concurrency must be at least 1, got %d", *concurrency)
 	}
-	formats, err := reportFormats(*format, runFormats)
+	formats, err := rf.formats()
 	if err != nil {
 		return usageError(stderr, "run", "%v", err)
 	}
-	if err := os.MkdirAll(*reportDir, 0o755); err != nil {
+	if err := os.MkdirAll(rf.dir, 0o755); err != nil {
 		return usageError(stderr, "run", "--report-dir: %v", err)
 	}
 	s, code := tf.open("run", *concurrency, stderr)
@@ -53,7 +53,7 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 			fileFormats = append(fileFormats, f)
 			continue
 		}
-		if cucumber, err = os.Create(filepath.Join(*reportDir, "plumb-cucumber.json")); err != nil {
+		if cucumber, err = os.Create(filepath.Join(rf.dir, "plumb-cucumber.json")); err != nil {
 			return usageError(stderr, "run", "--report-dir: %v", err)
 		}
 		defer cucumber.Close()
@@ -76,7 +76,7 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, "run", "%v", err)
 	}
-	return finish("run", run, fileFormats, *reportDir, cucumber, stdout, stderr)
+	return finish("run", run, fileFormats, rf.dir, cucumber, stdout, stderr)
 }
 
 // finish prints the terminal summary, writes the reports and picks the exit code.

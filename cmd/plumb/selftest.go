@@ -22,8 +22,8 @@ func cmdSelftest(args []string, stdout, stderr io.Writer) int {
 	parallel := fs.Int("parallel", 0, "subjects scored at once (default: number of CPUs)")
 	timeout := fs.Duration("timeout", 5*time.Second, "per-request timeout")
 	strict := fs.Bool("strict", false, "demand the operations' own error types (see plumb run --strict)")
-	reportDir := fs.String("report-dir", "plumb-reports/selftest", "directory the reports are written to")
-	format := fs.String("format", "junit,json,html,markdown", "comma-separated report formats")
+	var rf reportFlags
+	rf.register(fs, "plumb-reports/selftest", report.Formats)
 	if code, done := parseFlags(fs, args); done {
 		return code
 	}
@@ -33,7 +33,7 @@ func cmdSelftest(args []string, stdout, stderr io.Writer) int {
 	if *budget < 1 || *parallel < 0 || *timeout <= 0 {
 		return usageError(stderr, "selftest", "--budget must be at least 1, --parallel not negative, --timeout positive")
 	}
-	formats, err := reportFormats(*format, report.Formats)
+	formats, err := rf.formats()
 	if err != nil {
 		return usageError(stderr, "selftest", "%v", err)
 	}
@@ -47,7 +47,7 @@ func cmdSelftest(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, "selftest", "%v", err)
 	}
 	// The terminal summary carries the score table; the exit code is the selftest's verdict.
-	code := finish("selftest", run, formats, *reportDir, nil, stdout, stderr)
+	code := finish("selftest", run, formats, rf.dir, nil, stdout, stderr)
 	if code == exitUsage {
 		return code
 	}

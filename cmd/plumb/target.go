@@ -172,26 +172,3 @@ func isTerminal(f *os.File) bool {
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
-
-// reportFormats splits --format, checking every name.
-func reportFormats(v string, allowed []string) ([]string, error) {
-	var out []string
-	for _, f := range strings.Split(v, ",") {
-		f = strings.ToLower(strings.TrimSpace(f))
-		if f == "" {
-			continue
-		}
-		ok := false
-		for _, a := range allowed {
-			ok = ok || a == f
-		}
-		if !ok {
-			return nil, fmt.Errorf("--format: unknown format %q (formats: %s)", f, strings.Join(allowed, ", "))
-		}
-		out = append(out, f)
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("--format: no format given (formats: %s)", strings.Join(allowed, ", "))
-	}
-	return out, nil
-}
