@@ -148,7 +148,7 @@ func (cp *campaign) finish(ctx context.Context) []*finding {
 					if op == nil || !shrinkable(op, f.ev) {
 						continue
 					}
-					ev, steps := shrink(ctx, op, cp.cfg.Client, cp.cfg.Engine, f.key, f.ev, cp.cfg.Seed^uint64(f.ev.c.Index), cp.cfg.ShrinkTime)
+					ev, steps := shrink(ctx, op, cp.cfg.Client, cp.cfg.Engine, f.key, f.ev, cp.cfg.ShrinkTime)
 					f.ev, f.shrinkSteps, f.shrunk = ev, steps, true
 				}
 			}()
