@@ -41,15 +41,6 @@ func (s lenSet) equal(o lenSet) bool {
 	return true
 }
 
-func (s lenSet) empty() bool {
-	for _, w := range s.w {
-		if w != 0 {
-			return false
-		}
-	}
-	return true
-}
-
 // union returns s ∪ o.
 func (s lenSet) union(o lenSet) lenSet {
 	out := s.clone()
