@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 )
 
@@ -18,6 +19,9 @@ type Server struct {
 
 	srv  *http.Server
 	done chan error
+
+	mu    sync.Mutex
+	fresh map[net.Conn]struct{} // connections that have not yet carried a request
 }
 
 // Start builds an Emulator from cfg, listens on addr ("127.0.0.1:0" picks a
@@ -42,10 +46,23 @@ func Start(cfg Config, addr string) (*Server, error) {
 			WriteTimeout:      30 * time.Second,
 			IdleTimeout:       60 * time.Second,
 		},
-		done: make(chan error, 1),
+		done:  make(chan error, 1),
+		fresh: map[net.Conn]struct{}{},
 	}
+	s.srv.ConnState = s.track
 	go func() { s.done <- s.srv.Serve(ln) }()
 	return s, nil
+}
+
+// track remembers which connections have not carried a request yet (see Close).
+func (s *Server) track(c net.Conn, state http.ConnState) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if state == http.StateNew {
+		s.fresh[c] = struct{}{}
+	} else {
+		delete(s.fresh, c)
+	}
 }
 
 // shutdownGrace is how long Close waits for in-flight requests.
@@ -54,6 +71,14 @@ const shutdownGrace = 3 * time.Second
 // Close shuts the server down gracefully, waiting briefly for in-flight
 // requests, then closes any that remain. It is safe to call more than once.
 func (s *Server) Close() error {
+	// net/http's Shutdown waits for connections that never carried a request as if they were
+	// busy (clients' connection pools open spare ones), which would hold every Close for the
+	// whole grace period. Nothing is in flight on them: close them first.
+	s.mu.Lock()
+	for c := range s.fresh {
+		_ = c.Close()
+	}
+	s.mu.Unlock()
 	ctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
 	err := s.srv.Shutdown(ctx)

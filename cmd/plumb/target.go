@@ -69,14 +69,7 @@ func (t *targetFlags) open(cmd string, concurrency int, stderr io.Writer) (*sess
 		if err != nil {
 			return nil, usageError(stderr, cmd, "%v", err)
 		}
-		s.close = func() {
-			// Idle keep-alive connections would hold the emulator's graceful shutdown for its
-			// whole grace period.
-			if s.client != nil {
-				s.client.CloseIdleConnections()
-			}
-			_ = srv.Close()
-		}
+		s.close = func() { _ = srv.Close() }
 		urls = map[string]string{"": srv.URL}
 		s.describe = "embedded emulator " + srv.URL
 		if len(t.faults) > 0 {
