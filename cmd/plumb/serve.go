@@ -31,6 +31,10 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	if *maxBody <= 0 {
 		return usageError(stderr, "serve", "--max-body must be positive, got %d", *maxBody)
 	}
+	// Catch the signals before announcing the address: a supervisor may stop the emulator as
+	// soon as it reads that line, and that must still be a clean stop.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	srv, err := emulator.Start(emulator.Config{Faults: faults, MaxBodyBytes: *maxBody}, *addr)
 	if err != nil {
 		return usageError(stderr, "serve", "%v", err)
@@ -39,8 +43,6 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	if len(faults) > 0 {
 		fmt.Fprintf(stdout, "faults injected: %v\n", []string(faults))
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	<-ctx.Done()
 	fmt.Fprintln(stdout, "plumb emulator stopping")
 	if err := srv.Close(); err != nil {
