@@ -2,6 +2,7 @@ package conformance
 
 import (
 	"net/http"
+	"slices"
 
 	"github.com/plumbhq/plumb/check"
 	"github.com/plumbhq/plumb/protocol"
@@ -48,7 +49,7 @@ func constraintTable(set *specs.Set, scenarios []collected) []report.Constraint 
 // verdictOf is one scenario's outcome for one constraint: Passed, Failed, or Skipped when the
 // scenario did not exercise it.
 func verdictOf(op *specs.Operation, c specs.Constraint, s *collected) report.Status {
-	tagged := hasTag(s.scenario.Tags, "@"+c.ID)
+	tagged := slices.Contains(s.scenario.Tags, "@"+c.ID)
 	switch c.In {
 	case "request":
 		if !tagged {
@@ -56,7 +57,7 @@ func verdictOf(op *specs.Operation, c specs.Constraint, s *collected) report.Sta
 		}
 		return requestVerdict(s)
 	case "response":
-		return responseVerdict(op, c, s, tagged || hasTag(s.scenario.Tags, "@"+op.ID+".response"))
+		return responseVerdict(op, c, s, tagged || slices.Contains(s.scenario.Tags, "@"+op.ID+".response"))
 	case "error":
 		return errorVerdict(op, c, s, tagged)
 	}
@@ -134,13 +135,4 @@ func errorVerdict(op *specs.Operation, c specs.Constraint, s *collected, tagged 
 		}
 	}
 	return verdict
-}
-
-func hasTag(tags []string, tag string) bool {
-	for _, t := range tags {
-		if t == tag {
-			return true
-		}
-	}
-	return false
 }

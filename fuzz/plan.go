@@ -156,14 +156,23 @@ func (p *Planner) Case(index int) (Case, error) {
 	return c, nil
 }
 
-func (p *Planner) valid(o *opPlan, seed uint64, c *Case) error {
+// validInput draws one valid input document of o's operation.
+func validInput(o *opPlan, seed uint64) (map[string]any, error) {
 	v, err := example(o.gens.valid, seed)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	in, ok := v.(map[string]any)
 	if !ok {
-		return fmt.Errorf("valid generator gave %T, not an object", v)
+		return nil, fmt.Errorf("valid generator gave %T, not an object", v)
+	}
+	return in, nil
+}
+
+func (p *Planner) valid(o *opPlan, seed uint64, c *Case) error {
+	in, err := validInput(o, seed)
+	if err != nil {
+		return err
 	}
 	c.Input, c.Note = in, "valid input"
 	c.Expect = validExpect(o.op)
@@ -175,12 +184,10 @@ func (p *Planner) valid(o *opPlan, seed uint64, c *Case) error {
 // One invalid case in three first tries an anchor mutation (anchors.go).
 func (p *Planner) invalid(o *opPlan, seed uint64, c *Case) error {
 	if seed%3 == 0 {
-		if v, err := example(o.gens.valid, mix(seed)); err == nil {
-			if valid, ok := v.(map[string]any); ok {
-				if in, path, ok := anchorMutation(o.op, valid, mix(seed^1)); ok {
-					return wireCase(o.op, generators.Case{Value: in, Path: path, Keyword: "pattern",
-						Note: member(path) + " broken at one end of its pattern"}, c)
-				}
+		if valid, err := validInput(o, mix(seed)); err == nil {
+			if in, path, ok := anchorMutation(o.op, valid, mix(seed^1)); ok {
+				return wireCase(o.op, generators.Case{Value: in, Path: path, Keyword: "pattern",
+					Note: member(path) + " broken at one end of its pattern"}, c)
 			}
 		}
 	}
@@ -271,13 +278,9 @@ func wireCase(op *specs.Operation, gc generators.Case, c *Case) error {
 }
 
 func (p *Planner) protocolBreak(o *opPlan, b protocolBreak, seed uint64, c *Case) error {
-	v, err := example(o.gens.valid, seed)
+	in, err := validInput(o, seed)
 	if err != nil {
 		return err
-	}
-	in, ok := v.(map[string]any)
-	if !ok {
-		return fmt.Errorf("valid generator gave %T, not an object", v)
 	}
 	if c.Request, err = b.build(o.op, in); err != nil {
 		return err

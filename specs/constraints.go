@@ -2,7 +2,8 @@ package specs
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -109,18 +110,13 @@ func walkSchema(s *openapi3.Schema, path string, seen map[*openapi3.Schema]bool,
 	}
 	seen[s] = true
 	defer delete(seen, s)
-	names := make([]string, 0, len(s.Properties))
-	for n := range s.Properties {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
+	for _, n := range slices.Sorted(maps.Keys(s.Properties)) {
 		ref := s.Properties[n]
 		if ref == nil || ref.Value == nil {
 			continue
 		}
 		p := path + "." + n
-		visit(p, ref.Value, contains(s.Required, n))
+		visit(p, ref.Value, slices.Contains(s.Required, n))
 		walkSchema(ref.Value, p, seen, visit)
 		if items := ref.Value.Items; items != nil && items.Value != nil {
 			walkSchema(items.Value, p+"[*]", seen, visit)
@@ -171,13 +167,4 @@ func schemaConstraints(path string, s *openapi3.Schema, required bool) []Constra
 		c("maxItems", strconv.FormatUint(*s.MaxItems, 10))
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -6,9 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -114,12 +116,7 @@ func modelOperations(svc *Service) ([]*Operation, error) {
 	sort.Strings(paths)
 	for _, path := range paths {
 		item := svc.Doc.Paths.Value(path)
-		methods := make([]string, 0)
-		for m := range item.Operations() {
-			methods = append(methods, m)
-		}
-		sort.Strings(methods)
-		for _, method := range methods {
+		for _, method := range slices.Sorted(maps.Keys(item.Operations())) {
 			spec := item.GetOperation(method)
 			op, err := modelOperation(svc, method, path, item, spec)
 			if err != nil {

@@ -2,9 +2,10 @@ package target
 
 import (
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -77,12 +78,7 @@ func (e Exchange) ResponseText() string {
 }
 
 func writeHeaders(sb *strings.Builder, h http.Header) {
-	keys := make([]string, 0, len(h))
-	for k := range h {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(h)) {
 		for _, v := range h[k] {
 			fmt.Fprintf(sb, "%s: %s\n", k, v)
 		}
@@ -168,12 +164,7 @@ func (e Exchange) Curl() string {
 	sb.WriteString(" ")
 	sb.WriteString(shellQuote(RedactString(u)))
 	h := Redact(r.Header)
-	keys := make([]string, 0, len(h))
-	for k := range h {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(h)) {
 		for _, v := range h[k] {
 			sb.WriteString(" -H ")
 			sb.WriteString(shellQuote(k + ": " + v))

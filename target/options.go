@@ -4,8 +4,9 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"maps"
 	"net/url"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -77,11 +78,7 @@ func parseTargets(m map[string]string) (map[string]base, error) {
 	if len(m) == 0 {
 		return nil, errors.New("target: no target URL configured")
 	}
-	names := make([]string, 0, len(m))
-	for name := range m {
-		names = append(names, name)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(m))
 	out := make(map[string]base, len(m))
 	var errs []error
 	for _, name := range names {

@@ -4,8 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"net"
-	"sort"
+	"slices"
 )
 
 // Probe checks that a TCP connection can be made to every configured target,
@@ -13,11 +14,7 @@ import (
 // in the target's logs. The error names every unreachable target; the CLI maps
 // it to exit code 3.
 func (c *Client) Probe(ctx context.Context) error {
-	names := make([]string, 0, len(c.bases))
-	for name := range c.bases {
-		names = append(names, name)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(c.bases))
 	seen := map[string]bool{}
 	var errs []error
 	for _, name := range names {

@@ -12,8 +12,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
-	"sort"
+	"slices"
+	"strings"
 
 	"github.com/plumbhq/plumb/target"
 )
@@ -79,24 +81,10 @@ func usage(w io.Writer) {
 }
 
 func commandList() []string {
-	names := make([]string, 0, len(commands))
-	for n := range commands {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
+	return slices.Sorted(maps.Keys(commands))
 }
 
-func commandNames() string {
-	s := ""
-	for i, n := range commandList() {
-		if i > 0 {
-			s += ", "
-		}
-		s += n
-	}
-	return s
-}
+func commandNames() string { return strings.Join(commandList(), ", ") }
 
 // newFlags returns a flag set that reports errors instead of exiting, with usage on stderr.
 func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
