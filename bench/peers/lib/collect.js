@@ -18,6 +18,7 @@
 
 const fs = require('fs');
 const path = require('path');
+const { read, readJSON } = require('./files');
 
 const [work, out, prismVersion, dreddVersion, jobs, seed, budget, ...subjects] = process.argv.slice(2);
 if (!work || !out || subjects.length === 0) {
@@ -26,20 +27,6 @@ if (!work || !out || subjects.length === 0) {
 }
 const faults = subjects.filter((s) => s !== 'correct');
 
-function read(file, fallback = '') {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    return fallback;
-  }
-}
-function readJSON(file) {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    return null;
-  }
-}
 function ms(file) {
   const n = parseInt(read(file, ''), 10);
   return Number.isFinite(n) ? n : null;

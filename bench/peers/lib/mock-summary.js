@@ -9,6 +9,7 @@
 
 const fs = require('fs');
 const path = require('path');
+const { read, readJSON } = require('./files');
 
 const [work, out, prismVersion, budget, seed, ...modes] = process.argv.slice(2);
 if (!work || !out || modes.length === 0) {
@@ -16,20 +17,6 @@ if (!work || !out || modes.length === 0) {
   process.exit(2);
 }
 
-function read(file, fallback = '') {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    return fallback;
-  }
-}
-function readJSON(file) {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    return null;
-  }
-}
 const num = (s) => {
   const n = parseInt(s, 10);
   return Number.isFinite(n) ? n : null;
