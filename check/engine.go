@@ -66,7 +66,7 @@ func (e *Engine) Check(op *specs.Operation, exp Expect, ex target.Exchange) []Re
 	}
 
 	if op == nil || op.Service == nil {
-		set(fail(Reachable, "no operation to judge the exchange against (driver bug)"))
+		set(fail(Reachable, "driver bug: no operation", "no operation to judge the exchange against (driver bug)"))
 		return out
 	}
 	r, ok := reachable(ex)
@@ -76,19 +76,36 @@ func (e *Engine) Check(op *specs.Operation, exp Expect, ex target.Exchange) []Re
 	}
 
 	f := e.facts(op, exp, ex)
+	if why := f.refusal(); why != "" {
+		for i := range out {
+			if out[i].Check != Reachable && out[i].Check != Stateful {
+				out[i] = Result{Check: out[i].Check, Status: Inconclusive, Causes: []string{why},
+					Message: "no evidence: " + why + " (" + f.describe() + ")", Path: exp.Path, Keyword: exp.Keyword}
+			}
+		}
+		return out
+	}
 	set(f.notAServerError())
 	set(f.statusCode())
 	set(f.contentType())
 	set(f.responseSchema())
 	set(f.errorType())
+	var data Result
 	switch exp.Kind {
 	case KindInvalid:
-		set(f.negative())
+		data = f.negative()
 	case KindValid:
-		set(f.positive())
+		data = f.positive()
 	case KindOutcome:
-		set(f.outcome())
+		data = f.outcome()
+	default:
+		return out
 	}
+	if why := f.habit(); why != "" && data.Status == Fail && !f.strict {
+		data.Status = Warn
+		data.Message += " (warning: " + why + "; --strict fails it)"
+	}
+	set(data)
 	return out
 }
 
@@ -133,14 +150,14 @@ func (f *facts) messageMember() string {
 // reachable judges whether there is a complete response to judge at all.
 func reachable(ex target.Exchange) (Result, bool) {
 	if ex.Err != nil {
-		return fail(Reachable, fmt.Sprintf("no HTTP response (%s): %v", ex.Err.Kind, errText(ex.Err))), false
+		return fail(Reachable, "no HTTP response: "+string(ex.Err.Kind), fmt.Sprintf("no HTTP response (%s): %v", ex.Err.Kind, errText(ex.Err))), false
 	}
 	if ex.Response == nil {
-		return fail(Reachable, "no HTTP response recorded"), false
+		return fail(Reachable, "no HTTP response recorded", "no HTTP response recorded"), false
 	}
 	if ex.Response.Truncated {
 		// The status and headers are still judged; body checks are skipped (see facts.truncated).
-		return fail(Reachable, fmt.Sprintf("response body over the size cap (%s, %d bytes kept): judged truncated",
+		return fail(Reachable, "response body over the size cap", fmt.Sprintf("response body over the size cap (%s, %d bytes kept): judged truncated",
 			target.KindBodyTooLarge, len(ex.Response.Body))), true
 	}
 	return pass(Reachable), true
@@ -155,6 +172,9 @@ func errText(e *target.TransportError) string {
 
 func pass(n Name) Result { return Result{Check: n, Status: Pass} }
 
-func fail(n Name, msg string) Result { return Result{Check: n, Status: Fail, Message: msg} }
+// fail records a failure with its response-side cause (see Result.Causes).
+func fail(n Name, cause, msg string) Result {
+	return Result{Check: n, Status: Fail, Message: msg, Causes: []string{cause}}
+}
 
 func skip(n Name, msg string) Result { return Result{Check: n, Status: Skip, Message: msg} }

@@ -2,6 +2,7 @@ package check_test
 
 import (
 	"errors"
+	"strings"
 	"sync"
 	"testing"
 
@@ -86,22 +87,103 @@ func TestUndocumentedStatus(t *testing.T) {
 }
 
 func TestCommonErrorStatusLenientOnly(t *testing.T) {
-	ex := exchange(403, `{"message":"The security token included in the request is invalid."}`,
-		"Content-Type", ctAmzJSON, "X-Amzn-ErrorType", "UnrecognizedClientException")
+	ex := exchange(415, `{"message":"Unsupported Media Type"}`,
+		"Content-Type", ctAmzJSON, "X-Amzn-ErrorType", "UnsupportedMediaTypeException")
 	rs := engine(t, false).Check(op(t, "CreateConnection"), check.Valid(), ex)
 	want(t, rs, check.StatusCode, check.Pass)
 	want(t, rs, check.ErrorType, check.Pass)
-	want(t, rs, check.PositiveDataAcceptance, check.Pass)
+	want(t, rs, check.PositiveDataAcceptance, check.Fail, "valid input rejected", "415 UnsupportedMediaTypeException")
 
 	rs = engine(t, true).Check(op(t, "CreateConnection"), check.Valid(), ex)
-	want(t, rs, check.StatusCode, check.Fail, "403")
-	want(t, rs, check.ErrorType, check.Fail, "UnrecognizedClientException", "--strict")
+	want(t, rs, check.StatusCode, check.Fail, "415")
+	want(t, rs, check.ErrorType, check.Fail, "UnsupportedMediaTypeException", "--strict")
 
 	// A common error at a status other than its documented one is not excused.
-	ex = exchange(409, `{"message":"x"}`, "Content-Type", ctAmzJSON, "X-Amzn-ErrorType", "UnrecognizedClientException")
+	ex = exchange(409, `{"message":"x"}`, "Content-Type", ctAmzJSON, "X-Amzn-ErrorType", "UnsupportedMediaTypeException")
 	rs = engine(t, false).Check(op(t, "CreateConnection"), check.Valid(), ex)
 	want(t, rs, check.StatusCode, check.Fail, "409")
-	want(t, rs, check.ErrorType, check.Fail, "documented as 403")
+	want(t, rs, check.ErrorType, check.Fail, "documented as 415")
+}
+
+// A refusal before the input is judged (credentials, throttling, no such operation or route)
+// is no evidence: every check but response_received is inconclusive, under --strict too, and
+// the cause names the answer.
+func TestRefusalsAreInconclusive(t *testing.T) {
+	cases := []struct {
+		name, op string
+		exp      check.Expect
+		ex       func() target.Exchange
+		cause    string
+	}{
+		{"unrecognized client", "CreateConnection", check.Valid(), func() target.Exchange {
+			return exchange(403, `{"__type":"UnrecognizedClientException","message":"bad token"}`, "Content-Type", ctAmzJSON)
+		}, "refused (authentication or authorization): 403 UnrecognizedClientException"},
+		{"invalid input refused", "CreateConnection", check.Invalid("$.location", "required", "DirectConnectClientException", 400), func() target.Exchange {
+			return exchange(403, `{"__type":"UnrecognizedClientException","message":"bad token"}`, "Content-Type", ctAmzJSON)
+		}, "403 UnrecognizedClientException"},
+		{"unknown operation", "CreateConnection", check.Valid(), func() target.Exchange {
+			return exchange(400, `{"__type":"UnknownOperationException"}`, "Content-Type", ctAmzJSON)
+		}, "unknown operation or route: 400 UnknownOperationException"},
+		{"wrong prefix", "StartConnection", check.Valid(), func() target.Exchange {
+			return exchange(404, `<html>Not Found</html>`, "Content-Type", "text/html")
+		}, "unknown operation or route: 404 with no error type (text/html)"},
+		{"throttled", "StartConnection", check.Valid(), func() target.Exchange {
+			return exchange(429, `{"message":"slow down"}`, "Content-Type", ctJSON, "X-Amzn-ErrorType", "ThrottlingException")
+		}, "throttled: 429 ThrottlingException"},
+		{"documented not found for valid input", "StartConnection", check.Valid(), func() target.Exchange {
+			return exchange(404, `{"Message":"no such asset"}`, "Content-Type", ctJSON, "X-Amzn-ErrorType", "NotFoundException")
+		}, "not found: 404 NotFoundException"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			for _, strict := range []bool{false, true} {
+				rs := engine(t, strict).Check(op(t, c.op), c.exp, c.ex())
+				want(t, rs, check.Reachable, check.Pass)
+				for _, r := range rs {
+					if r.Check == check.Reachable || r.Check == check.Stateful {
+						continue
+					}
+					if r.Status != check.Inconclusive {
+						t.Errorf("strict=%v: %s is %s, want inconclusive", strict, r.Check, r.Status)
+					}
+				}
+				if got := check.Refused(rs); !strings.Contains(got, c.cause) {
+					t.Errorf("strict=%v: Refused = %q, want it to contain %q", strict, got, c.cause)
+				}
+			}
+		})
+	}
+	// The answer the expectation asks for is evidence, not a refusal.
+	rs := engine(t, true).Check(op(t, "GetConnection"), check.Outcome("NotFoundException", 404),
+		exchange(404, `{"Message":"no"}`, "Content-Type", ctJSON, "X-Amzn-ErrorType", "NotFoundException"))
+	want(t, rs, check.ExpectedOutcome, check.Pass)
+	// A documented type at a status it does not have is judged (dx-client-status-403).
+	rs = engine(t, false).Check(op(t, "CreateConnection"), check.Invalid("$.location", "required", "DirectConnectClientException", 400),
+		exchange(403, `{"__type":"DirectConnectClientException","message":"location"}`, "Content-Type", ctAmzJSON))
+	want(t, rs, check.ErrorType, check.Fail, "documented as 400")
+}
+
+// Rejecting a request media type other than the one clients send is a protocol habit the
+// documents do not state: accepting it is a warning, a failure only under --strict.
+func TestRequestMediaTypeLeniencyIsAWarning(t *testing.T) {
+	exp := check.Invalid("", "contentType", "ValidationException", 400)
+	exp.Protocol = true
+	ex := exchange(200, startOK, "Content-Type", ctJSON)
+	rs := engine(t, false).Check(op(t, "StartConnection"), exp, ex)
+	want(t, rs, check.NegativeDataRejection, check.Warn, "accepted", "--strict")
+	if check.Failed(rs) {
+		t.Errorf("a warning failed the exchange: %v", rs)
+	}
+	rs = engine(t, true).Check(op(t, "StartConnection"), exp, ex)
+	want(t, rs, check.NegativeDataRejection, check.Fail, "accepted")
+}
+
+// Under --strict, an X-Amz-Target naming no operation is still rightly an unknown operation.
+func TestStrictAcceptsUnknownOperationForAWrongTarget(t *testing.T) {
+	exp := check.Invalid("", "target", "DirectConnectClientException", 400)
+	exp.Protocol = true
+	ex := exchange(400, `{"__type":"UnknownOperationException","message":"unknown operation"}`, "Content-Type", ctAmzJSON)
+	noFailures(t, engine(t, true).Check(op(t, "CreateConnection"), exp, ex))
 }
 
 func TestUnsupportedMediaTypeForProtocolBreak(t *testing.T) {

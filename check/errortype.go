@@ -21,23 +21,25 @@ func (f *facts) errorType() Result {
 		return skip(ErrorType, "body truncated: see "+string(Reachable))
 	}
 	if !f.name.Found() {
-		return fail(ErrorType, fmt.Sprintf("status %d names no error type (%s): SDKs surface UnknownError",
+		return fail(ErrorType, fmt.Sprintf("status %d names no error type", f.status), fmt.Sprintf("status %d names no error type (%s): SDKs surface UnknownError",
 			f.status, f.typeSources()))
 	}
 	name := f.name.Name
-	var problems []string
+	var problems, causes []string
 	documented, ok := f.op.Error(name)
 	switch {
 	case ok:
 		if documented.Status != f.status {
 			problems = append(problems, fmt.Sprintf("status %d but type %s is documented as %d",
 				f.status, name, documented.Status))
+			causes = append(causes, fmt.Sprintf("%s at status %d (documented %d)", name, f.status, documented.Status))
 		}
-	case !f.strict && isCommon(name):
+	case !f.strict && isCommon(name), f.protocolAnswer():
 		c, _ := protocol.IsCommonError(name)
 		if c.Status != 0 && c.Status != f.status {
 			problems = append(problems, fmt.Sprintf("status %d but common error %s is documented as %d",
 				f.status, name, c.Status))
+			causes = append(causes, fmt.Sprintf("%s at status %d (documented %d)", name, f.status, c.Status))
 		}
 	default:
 		msg := fmt.Sprintf("undocumented error type %s for %s (documented: %s)", quote(name), f.op.ID, f.m.errorText)
@@ -47,12 +49,16 @@ func (f *facts) errorType() Result {
 			msg += "; it is common to all actions, accepted only without --strict"
 		}
 		problems = append(problems, msg)
+		causes = append(causes, "undocumented error type "+name)
 	}
-	if p := f.messageProblem(ok); p != "" {
+	if p, c := f.messageProblem(ok); p != "" {
 		problems = append(problems, p)
+		causes = append(causes, name+" "+c)
 	}
 	if len(problems) > 0 {
-		return fail(ErrorType, strings.Join(problems, "; "))
+		r := fail(ErrorType, "", strings.Join(problems, "; "))
+		r.Causes = causes
+		return r
 	}
 	return pass(ErrorType)
 }
@@ -83,28 +89,30 @@ func (f *facts) nearMiss(name string) string {
 // messageProblem checks the error body's message member. Documented errors document one, so it
 // must be there as a string; for errors common to all actions, whose shape AWS does not document
 // per protocol, it need only be a string when present.
-func (f *facts) messageProblem(documented bool) string {
+// The second result is the problem's cause, in words that do not quote the body.
+func (f *facts) messageProblem(documented bool) (string, string) {
 	member := f.messageMember()
 	var obj map[string]json.RawMessage
 	if err := json.Unmarshal(f.body, &obj); err != nil || obj == nil {
 		if !documented {
-			return ""
+			return "", ""
 		}
 		if len(strings.TrimSpace(string(f.body))) == 0 {
-			return fmt.Sprintf("empty error body: expected a JSON object with a %s member", member)
+			return fmt.Sprintf("empty error body: expected a JSON object with a %s member", member), "with an empty body"
 		}
-		return fmt.Sprintf("error body is not a JSON object (starts %s): expected a %s member", quote(string(f.body)), member)
+		return fmt.Sprintf("error body is not a JSON object (starts %s): expected a %s member", quote(string(f.body)), member),
+			"body is not a JSON object"
 	}
 	if f.hasMessage {
-		return ""
+		return "", ""
 	}
 	for k := range obj {
 		if strings.EqualFold(k, member) {
-			return fmt.Sprintf("error member %s is not a string (got %s)", k, quote(string(obj[k])))
+			return fmt.Sprintf("error member %s is not a string (got %s)", k, quote(string(obj[k]))), "member " + k + " is not a string"
 		}
 	}
 	if documented {
-		return fmt.Sprintf("error body has no %s member", member)
+		return fmt.Sprintf("error body has no %s member", member), "has no " + member + " member"
 	}
-	return ""
+	return "", ""
 }

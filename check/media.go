@@ -21,16 +21,17 @@ func (f *facts) contentType() Result {
 	wantText := strings.Join(want, " or ")
 	ct := f.header.Get("Content-Type")
 	if ct == "" {
-		return fail(ContentType, fmt.Sprintf("no Content-Type header on %s; expected %s", f.describe(), wantText))
+		return fail(ContentType, f.statusClass()+" with no Content-Type", fmt.Sprintf("no Content-Type header on %s; expected %s", f.describe(), wantText))
 	}
 	mt, _, err := mime.ParseMediaType(ct)
 	if err != nil {
-		return fail(ContentType, fmt.Sprintf("Content-Type %s does not parse (%v); expected %s", quote(ct), err, wantText))
+		return fail(ContentType, f.statusClass()+" with an unparsable Content-Type", fmt.Sprintf("Content-Type %s does not parse (%v); expected %s", quote(ct), err, wantText))
 	}
 	for _, w := range want {
 		if strings.EqualFold(mt, w) {
 			return pass(ContentType)
 		}
 	}
-	return fail(ContentType, fmt.Sprintf("Content-Type %s on %s; expected %s", quote(ct), f.describe(), wantText))
+	return fail(ContentType, fmt.Sprintf("%s with Content-Type %s (expected %s)", f.statusClass(), strings.ToLower(mt), wantText),
+		fmt.Sprintf("Content-Type %s on %s; expected %s", quote(ct), f.describe(), wantText))
 }

@@ -7,6 +7,14 @@ const (
 	Pass Status = "passed"
 	Fail Status = "failed"
 	Skip Status = "skipped" // not applicable to this exchange
+	// Warn: the target broke a protocol habit that the documents do not promise (rejecting a
+	// request media type other than the one clients send, say). Shown with its reason; it fails
+	// nothing unless Options.Strict, under which the engine reports Fail instead.
+	Warn Status = "warning"
+	// Inconclusive: the target answered before it judged the input (an authentication,
+	// authorization, throttling, unknown-operation or no-route answer), so the exchange is no
+	// evidence either way about the operation.
+	Inconclusive Status = "inconclusive"
 )
 
 // Result is one check's verdict on one exchange.
@@ -18,6 +26,11 @@ type Result struct {
 	// failures the response member and keyword at fault.
 	Path    string
 	Keyword string
+	// Causes name what the target did wrong on the response side, in words that do not depend
+	// on the input that provoked it ("200 with Content-Type text/html", "$.loaIssueTime type",
+	// "accepted with 200"): a failure's root cause is (operation, check, cause). A failure
+	// always has at least one cause; a response breaking two schema rules has two.
+	Causes []string
 }
 
 // Failed reports whether any result failed.
@@ -39,4 +52,26 @@ func Failures(rs []Result) []Result {
 		}
 	}
 	return out
+}
+
+// Warnings returns the results that broke a habit the documents do not state.
+func Warnings(rs []Result) []Result {
+	var out []Result
+	for _, r := range rs {
+		if r.Status == Warn {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Refused returns the cause when the exchange was refused before the target judged the input
+// (every check Inconclusive), and "" otherwise.
+func Refused(rs []Result) string {
+	for _, r := range rs {
+		if r.Status == Inconclusive && len(r.Causes) > 0 {
+			return r.Causes[0]
+		}
+	}
+	return ""
 }

@@ -45,7 +45,7 @@ func (f *facts) responseSchema() Result {
 		// body schema directly.
 		var value any
 		if err := json.Unmarshal(body, &value); err != nil || len(specs.Validate(r.schema, value, openapi3.VisitAsResponse())) > 0 {
-			return schemaFailure(r.schema, body, errors.New("response body does not match its schema"))
+			return schemaFailure(f.status, r.schema, body, errors.New("response body does not match its schema"))
 		}
 		return pass(ResponseSchema)
 	}
@@ -62,17 +62,17 @@ func (f *facts) responseSchema() Result {
 	if err == nil {
 		return pass(ResponseSchema)
 	}
-	return schemaFailure(r.schema, body, err)
+	return schemaFailure(f.status, r.schema, body, err)
 }
 
 // schemaFailure turns a ValidateResponse error into a message naming each offending member's
 // JSON path, keyword and value. specs.Validate re-runs the same kin-openapi validation on the
 // decoded body to obtain the flattened (path, keyword) pairs plumb uses everywhere; this costs
 // nothing on the fast path, which only ever sees conforming bodies.
-func schemaFailure(schema *openapi3.Schema, body []byte, err error) Result {
+func schemaFailure(status int, schema *openapi3.Schema, body []byte, err error) Result {
 	var value any
 	if jerr := json.Unmarshal(body, &value); jerr != nil {
-		r := fail(ResponseSchema, fmt.Sprintf("$ json: body is not JSON: %v (body starts %s)", jerr, quote(string(body))))
+		r := fail(ResponseSchema, fmt.Sprintf("%d body is not JSON", status), fmt.Sprintf("$ json: body is not JSON: %v (body starts %s)", jerr, quote(string(body))))
 		r.Path, r.Keyword = "$", "json"
 		return r
 	}
@@ -87,7 +87,7 @@ func schemaFailure(schema *openapi3.Schema, body []byte, err error) Result {
 				msg += ": " + re.Err.Error()
 			}
 		}
-		return fail(ResponseSchema, firstLine(msg))
+		return fail(ResponseSchema, fmt.Sprintf("%d response breaks its documented schema", status), firstLine(msg))
 	}
 	parts := make([]string, 0, maxViolations+1)
 	for i, v := range vs {
@@ -101,8 +101,19 @@ func schemaFailure(schema *openapi3.Schema, body []byte, err error) Result {
 		}
 		parts = append(parts, s)
 	}
-	r := fail(ResponseSchema, strings.Join(parts, "; "))
+	r := fail(ResponseSchema, "", strings.Join(parts, "; "))
 	r.Path, r.Keyword = vs[0].Path, vs[0].Keyword
+	// One cause per broken (member, keyword), with list indexes made generic, so that two
+	// deviations in one body stay two root causes and one deviation is one whatever the index.
+	seen := map[string]bool{}
+	r.Causes = r.Causes[:0]
+	for _, v := range vs {
+		c := fmt.Sprintf("%d %s %s", status, specs.GenericPath(v.Path), v.Keyword)
+		if !seen[c] {
+			seen[c] = true
+			r.Causes = append(r.Causes, c)
+		}
+	}
 	return r
 }
 

@@ -30,27 +30,27 @@ func (e *Engine) RoundTrip(get *specs.Operation, id, clientKey string, ex target
 func roundTrip(id, clientKey string, ex target.Exchange) Result {
 	what := fmt.Sprintf("GetConnection for id %s (started with ClientPublicKey %s)", quote(id), quote(clientKey))
 	if ex.Err != nil || ex.Response == nil {
-		return fail(Stateful, what+": no response")
+		return fail(Stateful, "read-back got no response", what+": no response")
 	}
 	if ex.Response.Status != 200 {
-		return fail(Stateful, fmt.Sprintf("%s: status %d, expected 200 with the started connection", what, ex.Response.Status))
+		return fail(Stateful, fmt.Sprintf("read-back answered %d", ex.Response.Status), fmt.Sprintf("%s: status %d, expected 200 with the started connection", what, ex.Response.Status))
 	}
 	var got map[string]any
 	if err := json.Unmarshal(ex.Response.Body, &got); err != nil {
-		return fail(Stateful, fmt.Sprintf("%s: body is not a JSON object: %v", what, err))
+		return fail(Stateful, "read-back body is not a JSON object", fmt.Sprintf("%s: body is not a JSON object: %v", what, err))
 	}
 	if v, present := got[memberConnectionID]; present {
 		if s, ok := v.(string); !ok || s != id {
-			return fail(Stateful, fmt.Sprintf("%s: %s is %s, expected the id StartConnection returned", what, memberConnectionID, render(v)))
+			return fail(Stateful, "read-back returns another "+memberConnectionID, fmt.Sprintf("%s: %s is %s, expected the id StartConnection returned", what, memberConnectionID, render(v)))
 		}
 	}
 	details, _ := got[memberConnectionDetails].(map[string]any)
 	key, ok := details[memberClientPublicKey].(string)
 	if !ok {
-		return fail(Stateful, fmt.Sprintf("%s: no %s.%s string in the response", what, memberConnectionDetails, memberClientPublicKey))
+		return fail(Stateful, "read-back has no "+memberConnectionDetails+"."+memberClientPublicKey, fmt.Sprintf("%s: no %s.%s string in the response", what, memberConnectionDetails, memberClientPublicKey))
 	}
 	if key != clientKey {
-		return fail(Stateful, fmt.Sprintf("%s: %s.%s is %s, expected the key StartConnection was given",
+		return fail(Stateful, "read-back returns another "+memberConnectionDetails+"."+memberClientPublicKey, fmt.Sprintf("%s: %s.%s is %s, expected the key StartConnection was given",
 			what, memberConnectionDetails, memberClientPublicKey, quote(key)))
 	}
 	return pass(Stateful)
@@ -79,10 +79,12 @@ func (e *Engine) UnknownID(get *specs.Operation, id string, ex target.Exchange) 
 	switch r.Status {
 	case Pass:
 		r = pass(Stateful)
+	case Inconclusive:
+		// refused before the target looked the id up: no evidence about its store
 	case Fail:
-		r = fail(Stateful, fmt.Sprintf("GetConnection for id %s that was never started: %s", quote(id), r.Message))
+		r = fail(Stateful, "unknown id: "+cause(r), fmt.Sprintf("GetConnection for id %s that was never started: %s", quote(id), r.Message))
 	default:
-		r = fail(Stateful, fmt.Sprintf("GetConnection for id %s that was never started: no response", quote(id)))
+		r = fail(Stateful, "unknown id: no response", fmt.Sprintf("GetConnection for id %s that was never started: no response", quote(id)))
 	}
 	setStateful(out, r)
 	return out

@@ -10,7 +10,7 @@ import (
 // finding, even a documented 500 InternalServerException.
 func (f *facts) notAServerError() Result {
 	if f.status >= 500 {
-		return fail(NotAServerError, "server error: "+f.describe())
+		return fail(NotAServerError, "server error "+f.signature(), "server error: "+f.describe())
 	}
 	return pass(NotAServerError)
 }
@@ -24,7 +24,7 @@ func (f *facts) statusCode() Result {
 	if !f.strict && f.commonStatusOK() {
 		return pass(StatusCode)
 	}
-	return fail(StatusCode, fmt.Sprintf("status %d is not documented for %s (documented: %s); got %s",
+	return fail(StatusCode, "undocumented status "+f.signature(), fmt.Sprintf("status %d is not documented for %s (documented: %s); got %s",
 		f.status, f.op.ID, f.m.statusText, f.describe()))
 }
 

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"mime"
 	"strconv"
 	"strings"
 )
@@ -46,4 +47,46 @@ func (f *facts) rule() string {
 		s += " " + c.Value
 	}
 	return s
+}
+
+// signature renders what came back without quoting the target's message, so that it names a
+// cause independently of the input: "200", "400 ValidationException", "500 with no error type
+// (text/html)".
+func (f *facts) signature() string {
+	if f.status < 400 {
+		return strconv.Itoa(f.status)
+	}
+	if f.name.Found() {
+		return strconv.Itoa(f.status) + " " + f.name.Name
+	}
+	s := strconv.Itoa(f.status) + " with no error type"
+	if mt := f.mediaType(); mt != "" {
+		s += " (" + mt + ")"
+	}
+	return s
+}
+
+// statusClass names the kind of response a media-type cause is about: "200" or "error".
+func (f *facts) statusClass() string {
+	if f.status >= 400 {
+		return "error"
+	}
+	return strconv.Itoa(f.status)
+}
+
+// mediaType is the response's media type, lowercased, without parameters.
+func (f *facts) mediaType() string {
+	ct := f.header.Get("Content-Type")
+	if mt, _, err := mime.ParseMediaType(ct); err == nil {
+		return strings.ToLower(mt)
+	}
+	return strings.ToLower(strings.TrimSpace(ct))
+}
+
+// cause returns a result's first cause, or its message when it has none.
+func cause(r Result) string {
+	if len(r.Causes) > 0 {
+		return r.Causes[0]
+	}
+	return r.Message
 }
