@@ -30,8 +30,8 @@ func set(names ...string) map[string]bool {
 // response's cause, phrased for the verdict line.
 func (f *facts) refusal() string {
 	name := f.name.Name
-	if f.status < 400 || (f.exp.Error != "" && name == f.exp.Error) {
-		return "" // an answer the driver expected is evidence, whatever its type
+	if f.status < 400 || (f.exp.Error != "" && name == f.exp.Error) || (f.exp.Status != 0 && f.status == f.exp.Status) {
+		return "" // an answer the driver expected (by type or by status) is evidence
 	}
 	_, documented := f.op.Error(name)
 	switch {

@@ -3,7 +3,6 @@ package conformance
 import (
 	"errors"
 	"fmt"
-	"io"
 	"sort"
 	"strings"
 	"sync"
@@ -13,18 +12,26 @@ import (
 
 	"github.com/plumbhq/plumb/check"
 	"github.com/plumbhq/plumb/report"
+	"github.com/plumbhq/plumb/specs"
 	"github.com/plumbhq/plumb/steps"
+	"github.com/plumbhq/plumb/verdict"
 )
 
 // collector gathers finished scenarios from godog's After hooks, which run concurrently when
 // Concurrency > 1.
 type collector struct {
 	cat      *catalog
-	progress io.Writer
+	specs    *specs.Set
+	evidence *verdict.Evidence
+	progress func(done, failed int)
+	// stopped reports whether the run was interrupted: a scenario finishing after that is
+	// partial, and its exchanges (cut short by the cancellation) are no evidence.
+	stopped func() bool
 
 	mu        sync.Mutex
 	scenarios []collected
 	undefined []string
+	failed    int
 }
 
 type collected struct {
@@ -44,37 +51,93 @@ func (c *collector) add(p *godog.Scenario, st *steps.State, stepErr error, took 
 		Operation: st.Operation,
 		Duration:  took,
 	}
+	if sc.Operation == "" {
+		sc.Operation = tagOperation(p)
+	}
 	for _, t := range p.Tags {
 		sc.Tags = append(sc.Tags, t.Name)
 	}
-	sc.Checks = checks(st.Records)
-	sc.Failures = failures(st)
+	records := st.Records
+	interrupted := c.stopped()
+	if interrupted {
+		records = nil
+	}
+	sc.Checks = checks(records)
+	sc.Failures = failures(records)
+	if !interrupted {
+		for _, msg := range st.Errors {
+			sc.Failures = append(sc.Failures, report.Finding{Check: "scenario", Operation: st.Operation, Message: msg,
+				Cause: msg, Count: 1})
+		}
+	}
+	refused := ""
+	for _, r := range records {
+		if why := check.Refused(r.Results); why != "" && refused == "" {
+			refused = why
+		}
+	}
 
 	switch {
+	case interrupted:
+		sc.Status, sc.SkipReason, sc.Failures = report.Skipped, "interrupted before it finished", nil
 	case st.SkipReason != "":
 		sc.Status, sc.SkipReason = report.Skipped, st.SkipReason
-	case len(sc.Failures) > 0:
+	case hasError(sc.Failures):
 		sc.Status = report.Failed
+	case refused != "":
+		sc.Status, sc.SkipReason = report.Inconclusive, "not judged: "+refused
 	case stepErr != nil && !errors.Is(stepErr, godog.ErrSkip):
 		sc.Status = report.Failed
-		sc.Failures = append(sc.Failures, report.Finding{Check: "scenario", Operation: st.Operation, Message: stepErr.Error()})
+		sc.Failures = append(sc.Failures, report.Finding{Check: "scenario", Operation: st.Operation, Message: stepErr.Error(),
+			Cause: firstLine(stepErr.Error()), Count: 1})
+	case len(records) == 0:
+		// Nothing was sent and nothing was skipped on purpose: no evidence.
+		sc.Status, sc.SkipReason = report.Inconclusive, "the scenario sent nothing"
 	default:
 		sc.Status = report.Passed
+	}
+	for _, r := range records {
+		c.evidence.Add(c.specs.Operation(r.Operation), r.Exchange, r.Results)
 	}
 
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.scenarios = append(c.scenarios, collected{order: e.order, scenario: sc, records: st.Records})
+	c.scenarios = append(c.scenarios, collected{order: e.order, scenario: sc, records: records})
 	for _, u := range st.Undefined {
 		c.undefined = append(c.undefined, fmt.Sprintf("%s / %s: %s", sc.Feature, sc.Name, u))
 	}
-	if c.progress != nil {
-		line := fmt.Sprintf("%-7s %s / %s", sc.Status, sc.Feature, sc.Name)
-		if sc.SkipReason != "" {
-			line += " (" + sc.SkipReason + ")"
-		}
-		fmt.Fprintln(c.progress, line)
+	if sc.Status == report.Failed {
+		c.failed++
 	}
+	if c.progress != nil {
+		c.progress(len(c.scenarios), c.failed)
+	}
+}
+
+// tagOperation names the operation a scenario that sent nothing is about, from its constraint
+// tags (@Operation.member.keyword): the first tag naming one.
+func tagOperation(p *godog.Scenario) string {
+	for _, t := range p.Tags {
+		name := strings.TrimPrefix(t.Name, "@")
+		if op, _, ok := strings.Cut(name, "."); ok && op != "" {
+			return op
+		}
+	}
+	return ""
+}
+
+func hasError(fs []report.Finding) bool {
+	for _, f := range fs {
+		if !f.IsWarning() {
+			return true
+		}
+	}
+	return false
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
 }
 
 // sorted returns the scenarios in feature-file order.
@@ -117,8 +180,13 @@ func checks(records []steps.Record) []report.Check {
 			switch {
 			case res.Status == check.Fail && c.Status != report.Failed:
 				c.Status, c.Message = report.Failed, res.Message
-			case res.Status == check.Pass && c.Status == report.Skipped:
+			case res.Status == check.Inconclusive && c.Status != report.Failed:
+				c.Status, c.Message = report.Inconclusive, res.Message
+			case (res.Status == check.Pass || res.Status == check.Warn) && c.Status == report.Skipped:
 				c.Status = report.Passed
+				if res.Status == check.Warn {
+					c.Message = res.Message
+				}
 			}
 		}
 	}
@@ -129,34 +197,43 @@ func checks(records []steps.Record) []report.Check {
 	return out
 }
 
-// failures lists a scenario's failed checks with the exchange as evidence, then step failures
-// that are not checks. A check failing the same way on the same exchange twice (two Then steps
-// judging one response) is listed once.
-func failures(st *steps.State) []report.Finding {
+// failures lists the failed and warned checks of a scenario's exchanges with the exchange as
+// evidence: one finding per (check, cause), so that each is counted under its root cause. A
+// check failing the same way on the same exchange twice (two Then steps judging one response)
+// is listed once.
+func failures(records []steps.Record) []report.Finding {
 	var out []report.Finding
 	seen := map[string]bool{}
-	for _, r := range st.Records {
+	for _, r := range records {
 		var req, resp, curl string
 		for _, res := range r.Results {
-			if res.Status != check.Fail {
+			if res.Status != check.Fail && res.Status != check.Warn {
 				continue
 			}
 			if req == "" {
 				req, resp, curl = r.Exchange.RequestText(), r.Exchange.ResponseText(), r.Exchange.Curl()
 			}
-			k := string(res.Check) + "\x00" + res.Message + "\x00" + req
-			if seen[k] {
-				continue
+			severity := ""
+			if res.Status == check.Warn {
+				severity = report.SeverityWarning
 			}
-			seen[k] = true
-			out = append(out, report.Finding{
-				Check: string(res.Check), Operation: r.Operation, Rule: res.Keyword, Path: res.Path,
-				Message: res.Message, Request: req, Response: resp, Curl: curl, Count: 1,
-			})
+			causes := res.Causes
+			if len(causes) == 0 {
+				causes = []string{firstLine(res.Message)}
+			}
+			for _, cause := range causes {
+				k := string(res.Check) + "\x00" + cause + "\x00" + res.Message + "\x00" + req
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+				out = append(out, report.Finding{
+					Check: string(res.Check), Operation: r.Operation, Rule: res.Keyword, Path: res.Path,
+					Message: res.Message, Request: req, Response: resp, Curl: curl, Count: 1,
+					Cause: cause, Severity: severity,
+				})
+			}
 		}
-	}
-	for _, msg := range st.Errors {
-		out = append(out, report.Finding{Check: "scenario", Operation: st.Operation, Message: msg, Count: 1})
 	}
 	return out
 }

@@ -2,12 +2,16 @@ package conformance
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
+
+	"strings"
 
 	"github.com/plumbhq/plumb/check"
 	"github.com/plumbhq/plumb/specs"
 	"github.com/plumbhq/plumb/target"
+	"github.com/plumbhq/plumb/verdict"
 )
 
 // Config configures one run of the suite.
@@ -27,10 +31,16 @@ type Config struct {
 	// resources are skipped before they send anything.
 	LiveAWS, AllowLiveWrites bool
 
-	CucumberJSON io.Writer // godog's cucumber JSON report (optional)
-	Progress     io.Writer // one line per finished scenario (nil: none)
-	Features     fs.FS     // feature files at the root; nil means features.FS
-	Target       string    // description of the target for the report, already redacted
+	// Operations selects the operations the run is about (nil: every operation of Specs).
+	// OutOfScope names operations left out with the reason (no target for their service).
+	// Scenarios that would send to an operation out of scope are skipped with that reason.
+	Operations []string
+	OutOfScope map[string]string
+
+	CucumberJSON io.Writer              // godog's cucumber JSON report (optional)
+	Progress     func(done, failed int) // called after each finished scenario (nil: none)
+	Features     fs.FS                  // feature files at the root; nil means features.FS
+	Target       string                 // description of the target for the report, already redacted
 }
 
 func (c Config) validate() error {
@@ -44,8 +54,43 @@ func (c Config) validate() error {
 	if c.Engine == nil {
 		errs = append(errs, errors.New("conformance: Config.Engine is nil"))
 	}
+	if c.Specs != nil {
+		for _, op := range c.Operations {
+			if c.Specs.Operation(op) == nil {
+				errs = append(errs, fmt.Errorf("conformance: unknown operation %q (the specs have %s)", op, opNames(c.Specs)))
+			}
+		}
+	}
 	if c.Concurrency < 0 {
 		errs = append(errs, errors.New("conformance: Config.Concurrency is negative"))
 	}
 	return errors.Join(errs...)
+}
+
+func opNames(set *specs.Set) string {
+	var names []string
+	for _, op := range set.Operations() {
+		names = append(names, op.ID)
+	}
+	return strings.Join(names, ", ")
+}
+
+// scope returns the operations in scope, in spec order, and why each other one is out.
+func (c Config) scope() verdict.Scope {
+	sc := verdict.Scope{Skipped: map[string]string{}}
+	selected := map[string]bool{}
+	for _, op := range c.Operations {
+		selected[op] = true
+	}
+	for _, op := range c.Specs.Operations() {
+		switch {
+		case c.OutOfScope[op.ID] != "":
+			sc.Skipped[op.ID] = c.OutOfScope[op.ID]
+		case len(selected) > 0 && !selected[op.ID]:
+			sc.Skipped[op.ID] = "not selected by --operation"
+		default:
+			sc.Operations = append(sc.Operations, op.ID)
+		}
+	}
+	return sc
 }

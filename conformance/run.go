@@ -12,6 +12,7 @@ import (
 	"github.com/plumbhq/plumb/features"
 	"github.com/plumbhq/plumb/report"
 	"github.com/plumbhq/plumb/steps"
+	"github.com/plumbhq/plumb/verdict"
 )
 
 // godog's exit code for options it could not use (a bad formatter, unreadable paths).
@@ -43,9 +44,15 @@ func Run(ctx context.Context, cfg Config) (*report.Run, error) {
 		concurrency = 1
 	}
 
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	scope := cfg.scope()
 	env := &steps.Env{Specs: cfg.Specs, Client: cfg.Client, Engine: cfg.Engine,
-		LiveAWS: cfg.LiveAWS, AllowLiveWrites: cfg.AllowLiveWrites}
-	col := &collector{cat: cat, progress: cfg.Progress}
+		LiveAWS: cfg.LiveAWS, AllowLiveWrites: cfg.AllowLiveWrites,
+		OutOfScope: func(op string) string { return scope.Skipped[op] }}
+	col := &collector{cat: cat, specs: cfg.Specs, evidence: verdict.NewEvidence(), progress: cfg.Progress,
+		stopped: func() bool { return ctx.Err() != nil }}
 
 	// godog writes its own formatter output; plumb reports through report.Run, so only the
 	// cucumber JSON (when asked for) is kept.
@@ -106,5 +113,6 @@ func Run(ctx context.Context, cfg Config) (*report.Run, error) {
 		run.Findings = append(run.Findings, s.scenario.Failures...)
 	}
 	run.Constraints = constraintTable(cfg.Specs, scenarios)
+	verdict.Decide(run, col.evidence, scope, ctx.Err() != nil)
 	return run, nil
 }

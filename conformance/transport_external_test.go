@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"net"
+	"strings"
 	"testing"
 	"time"
 
@@ -11,9 +12,11 @@ import (
 	"github.com/plumbhq/plumb/target"
 )
 
-// TestBrokenTargetFailsScenariosNotTheRun: a target that drops every connection or answers
-// bytes that are not HTTP gives each scenario a response_received failure; the run completes.
-func TestBrokenTargetFailsScenariosNotTheRun(t *testing.T) {
+// TestBrokenTargetIsInconclusiveNotTheRun: a target that drops every connection or answers
+// bytes that are not HTTP never answered anything: the run completes, the verdict is
+// inconclusive with the cause named once, and its scenarios are skipped with that reason
+// rather than failing one by one.
+func TestBrokenTargetIsInconclusiveNotTheRun(t *testing.T) {
 	for name, answer := range map[string][]byte{"reset": nil, "garbage": []byte("SSH-2.0-OpenSSH\r\n\x00\x01")} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
@@ -39,13 +42,14 @@ func TestBrokenTargetFailsScenariosNotTheRun(t *testing.T) {
 			}
 			cfg.Tags = "@GetConnection.ConnectionId.maxLength,@CreateConnection.target"
 			r := run(t, cfg)
-			if len(r.Scenarios) == 0 || count(r, report.Failed) != len(r.Scenarios) {
-				t.Fatalf("%d of %d scenarios failed; want all", count(r, report.Failed), len(r.Scenarios))
+			if len(r.Scenarios) == 0 || count(r, report.Skipped) != len(r.Scenarios) {
+				t.Fatalf("%d of %d scenarios skipped; want all", count(r, report.Skipped), len(r.Scenarios))
 			}
-			for _, s := range r.Scenarios {
-				if len(s.Failures) == 0 || s.Failures[0].Check != "response_received" {
-					t.Errorf("%s: failures %+v; want response_received first", s.Name, s.Failures)
-				}
+			if r.Verdict != report.Inconclusive || !strings.Contains(r.VerdictReason, "never answered") {
+				t.Errorf("verdict %s (%s); want inconclusive, never answered", r.Verdict, r.VerdictReason)
+			}
+			if len(r.Findings) != 0 {
+				t.Errorf("%d findings; want none (one cause, said once in the verdict)", len(r.Findings))
 			}
 		})
 	}
@@ -56,8 +60,10 @@ func TestBrokenTargetFailsScenariosNotTheRun(t *testing.T) {
 // evidence.
 func TestCucumberJSONAndReportShape(t *testing.T) {
 	cfg := emulatorConfig(t, "assetid-maxlength-missing")
-	var cucumber, progress bytes.Buffer
-	cfg.CucumberJSON, cfg.Progress = &cucumber, &progress
+	var cucumber bytes.Buffer
+	var calls, lastDone int
+	cfg.CucumberJSON = &cucumber
+	cfg.Progress = func(done, failed int) { calls, lastDone = calls+1, done }
 	cfg.Tags = "@StartConnection.AssetId.maxLength"
 	r := run(t, cfg)
 
@@ -77,8 +83,8 @@ func TestCucumberJSONAndReportShape(t *testing.T) {
 	if elements != len(r.Scenarios) {
 		t.Errorf("cucumber JSON has %d scenarios, report has %d", elements, len(r.Scenarios))
 	}
-	if n := bytes.Count(progress.Bytes(), []byte("\n")); n != len(r.Scenarios) {
-		t.Errorf("progress has %d lines, want one per scenario (%d)", n, len(r.Scenarios))
+	if calls != len(r.Scenarios) || lastDone != len(r.Scenarios) {
+		t.Errorf("progress called %d times (last done=%d), want once per scenario (%d)", calls, lastDone, len(r.Scenarios))
 	}
 
 	var failed *report.Scenario

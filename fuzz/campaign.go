@@ -1,8 +1,12 @@
 package fuzz
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"maps"
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -10,6 +14,7 @@ import (
 	"github.com/plumbhq/plumb/check"
 	"github.com/plumbhq/plumb/report"
 	"github.com/plumbhq/plumb/specs"
+	"github.com/plumbhq/plumb/verdict"
 )
 
 // campaign is one Run in progress.
@@ -24,6 +29,7 @@ type campaign struct {
 	lastErr atomic.Value // string
 	stopAt  time.Time    // zero: no Duration
 	reads   map[string]bool
+	ev      *verdict.Evidence
 }
 
 // Run runs a fuzz campaign and reports it. The error is for configuration problems only:
@@ -41,7 +47,8 @@ func Run(ctx context.Context, cfg Config) (*report.Run, error) {
 	for _, o := range plan.ops {
 		ops = append(ops, o.op)
 	}
-	cp := &campaign{cfg: cfg, plan: plan, tally: newTally(ops), found: newCollector(), reads: map[string]bool{}}
+	cp := &campaign{cfg: cfg, plan: plan, tally: newTally(ops), found: newCollector(), reads: map[string]bool{},
+		ev: verdict.NewEvidence()}
 	for _, op := range ops {
 		cp.reads[op.ID] = true
 	}
@@ -63,14 +70,14 @@ func Run(ctx context.Context, cfg Config) (*report.Run, error) {
 	stopProgress()
 
 	findings := cp.finish(ctx)
-	kindOf := map[findingKey]Kind{}
 	var out []report.Finding
+	var kindOf []Kind
 	for _, f := range findings {
 		kind := f.ev.c.Kind
 		if f.ev.flow != nil {
 			kind = KindStateful
 		}
-		kindOf[f.key] = kind
+		kindOf = append(kindOf, kind)
 		out = append(out, cp.reportFinding(f))
 	}
 	run := &report.Run{
@@ -82,15 +89,26 @@ func Run(ctx context.Context, cfg Config) (*report.Run, error) {
 	}
 	if n := cp.errs.Load(); n > 0 {
 		// A case plumb could not build is plumb's bug; say so loudly rather than hide it.
+		msg := fmt.Sprintf("%d cases could not be generated (last: %v)", n, cp.lastErr.Load())
 		run.Findings = append(run.Findings, report.Finding{Check: "plumb_internal_error", Operation: "",
-			Message: fmt.Sprintf("%d cases could not be generated (last: %v)", n, cp.lastErr.Load()), Count: int(n)})
+			Message: msg, Cause: "cases could not be generated", Count: int(n)})
 	}
+	scope := verdict.Scope{Skipped: map[string]string{}}
+	for _, op := range ops {
+		scope.Operations = append(scope.Operations, op.ID)
+	}
+	for _, op := range cfg.Specs.Operations() {
+		if !slices.Contains(scope.Operations, op.ID) {
+			scope.Skipped[op.ID] = cmp.Or(cfg.OutOfScope[op.ID], "not selected by --operation")
+		}
+	}
+	verdict.Decide(run, cp.ev, scope, ctx.Err() != nil)
 	return run, nil
 }
 
 func (cp *campaign) stop(ctx context.Context) bool {
 	return ctx.Err() != nil || !cp.stopAt.IsZero() && time.Now().After(cp.stopAt) ||
-		cp.cfg.StopOnFinding && cp.found.len() > 0
+		cp.cfg.StopOnFinding && cp.found.failing() > 0
 }
 
 // work pulls case indexes until the budget or the time is spent.
@@ -115,6 +133,7 @@ func (cp *campaign) work(ctx context.Context) {
 		cp.done.Add(1)
 		cp.tally.record(op, c.Kind, c.Expect, ex, rs)
 		cp.found.add(op.ID, c, ex, rs, nil)
+		cp.ev.Add(op, ex, rs)
 
 		// A valid create that succeeded must be readable back (stateful.go).
 		if f, ok := flowCreating(op.ID); ok && c.Expect.Kind == check.KindValid && cp.reads[f.Read] {
@@ -122,6 +141,7 @@ func (cp *campaign) work(ctx context.Context) {
 			if ok && ctx.Err() == nil {
 				cp.tally.record(read, KindStateful, check.Expect{}, rex, rrs)
 				cp.found.add(read.ID, c, rex, rrs, &f)
+				cp.ev.Add(read, rex, rrs)
 			}
 		}
 	}
@@ -131,7 +151,7 @@ func (cp *campaign) work(ctx context.Context) {
 // Shrinking depends only on the kept evidence and the target, so it is deterministic too.
 func (cp *campaign) finish(ctx context.Context) []*finding {
 	fs := cp.found.sorted()
-	if cp.cfg.ShrinkTime > 0 {
+	if cp.cfg.ShrinkTime > 0 && ctx.Err() == nil {
 		var next atomic.Int64
 		var wg sync.WaitGroup
 		for w := 0; w < cp.cfg.Workers; w++ {
@@ -177,8 +197,17 @@ func (cp *campaign) reportFinding(f *finding) report.Finding {
 	if f.shrunk && f.shrinkSteps > 0 {
 		how += fmt.Sprintf(", shrunk by rapid over %d failing inputs", f.shrinkSteps)
 	}
+	rules := slices.Sorted(maps.Keys(f.rules))
+	if len(rules) > 1 {
+		how += fmt.Sprintf("; inputs breaking %d rules showed it: %s", len(rules), strings.Join(rules, ", "))
+	}
+	severity := ""
+	if f.key.Warning {
+		severity = report.SeverityWarning
+	}
 	return report.Finding{
-		Check: f.key.Check, Operation: f.key.Operation, Rule: f.key.Keyword, Path: f.key.Path,
+		Check: f.key.Check, Operation: f.key.Operation, Rule: ev.c.Expect.Keyword, Path: specs.GenericPath(ev.c.Expect.Path),
+		Cause: f.key.Cause, Severity: severity,
 		Message:  msg + " [" + how + "]",
 		Request:  ev.ex.RequestText(),
 		Response: ev.ex.ResponseText(),

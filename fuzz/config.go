@@ -46,7 +46,9 @@ type Config struct {
 	Budget     int           // number of cases (0 with Duration 0 -> DefaultBudget)
 	Duration   time.Duration // alternative stop condition; with Budget set, whichever comes first
 	Workers    int           // parallel workers (default GOMAXPROCS)
-	Operations []string      // operationIds to fuzz; empty = all
+	Operations []string      // operationIds to fuzz; empty = all (but OutOfScope)
+	// OutOfScope names operations left out with the reason (no target for their service).
+	OutOfScope map[string]string
 	Mode       string        // ModeValid | ModeInvalid | ModeAll ("" = all)
 	ReplayDir  string        // where replay files go ("" -> none written)
 	ShrinkTime time.Duration // cap per finding (default DefaultShrinkTime; negative disables shrinking)
@@ -74,6 +76,13 @@ func (c Config) withDefaults() Config {
 	}
 	if c.ShrinkTime == 0 {
 		c.ShrinkTime = DefaultShrinkTime
+	}
+	if len(c.Operations) == 0 && len(c.OutOfScope) > 0 && c.Specs != nil {
+		for _, op := range c.Specs.Operations() {
+			if c.OutOfScope[op.ID] == "" {
+				c.Operations = append(c.Operations, op.ID)
+			}
+		}
 	}
 	return c
 }

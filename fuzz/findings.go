@@ -1,40 +1,57 @@
 package fuzz
 
 import (
-	"sort"
+	"cmp"
+	"slices"
+	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/plumbhq/plumb/check"
 	"github.com/plumbhq/plumb/specs"
 	"github.com/plumbhq/plumb/target"
 )
 
-// findingKey is what findings are deduplicated by.
+// findingKey is a root cause, what findings are deduplicated by: the operation, the check and
+// the response-side cause (check.Result.Causes), whatever input provoked it. A response problem
+// is one finding however many input rules the cases happened to break, and two response
+// problems stay two findings even when one response shows both.
 type findingKey struct {
-	Operation, Check, Keyword, Path string
+	Operation, Check, Cause string
+	Warning                 bool // the check broke a habit the documents do not state
 }
 
-func (k findingKey) less(o findingKey) bool {
-	if k.Operation != o.Operation {
-		return k.Operation < o.Operation
-	}
-	if k.Check != o.Check {
-		return k.Check < o.Check
-	}
-	if k.Path != o.Path {
-		return k.Path < o.Path
-	}
-	return k.Keyword < o.Keyword
+func (k findingKey) compare(o findingKey) int {
+	return cmp.Or(cmp.Compare(k.Operation, o.Operation), cmp.Compare(k.Check, o.Check), cmp.Compare(k.Cause, o.Cause))
 }
 
-// keyOf names a failed result. A check that names no member (a 5xx, a wrong status) is keyed by
-// the rule the case was about, so one broken rule is one finding per check.
-func keyOf(op string, exp check.Expect, r check.Result) findingKey {
-	kw, path := r.Keyword, r.Path
-	if kw == "" && path == "" {
-		kw, path = exp.Keyword, exp.Path
+// keysOf names every root cause a failed (or warned) result shows; none for other results.
+func keysOf(op string, r check.Result) []findingKey {
+	if r.Status != check.Fail && r.Status != check.Warn {
+		return nil
 	}
-	return findingKey{Operation: op, Check: string(r.Check), Keyword: kw, Path: specs.GenericPath(path)}
+	causes := r.Causes
+	if len(causes) == 0 {
+		line, _, _ := strings.Cut(r.Message, "\n")
+		causes = []string{line}
+	}
+	out := make([]findingKey, len(causes))
+	for i, c := range causes {
+		out[i] = findingKey{Operation: op, Check: string(r.Check), Cause: c, Warning: r.Status == check.Warn}
+	}
+	return out
+}
+
+// shows reports whether rs show the root cause k.
+func shows(rs []check.Result, op string, k findingKey) bool {
+	for _, r := range rs {
+		for _, got := range keysOf(op, r) {
+			if got == k {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // evidence is one failing exchange: the case that produced it, and for a read-back the read.
@@ -45,51 +62,78 @@ type evidence struct {
 	flow   *flow // set when ex is a read-back of c (stateful)
 }
 
-// finding is one deduplicated finding. Only the evidence with the lowest case index is kept, so
-// the kept evidence (and the set of findings) does not depend on how workers interleave.
+// rank orders evidence by how little else the input breaks: a valid input showing a cause
+// carries no unrelated breakage, so it is the example to keep; then the lowest case index, so
+// the kept evidence does not depend on how workers interleave.
+func (ev evidence) rank() (int, int) {
+	r := 2
+	switch {
+	case ev.flow != nil || ev.c.Expect.Kind == check.KindValid:
+		r = 0
+	case ev.c.Kind == KindBoundary:
+		r = 1
+	}
+	return r, ev.c.Index
+}
+
+func (ev evidence) before(o evidence) bool {
+	r1, i1 := ev.rank()
+	r2, i2 := o.rank()
+	return r1 < r2 || r1 == r2 && i1 < i2
+}
+
+// maxRules bounds the request rules remembered per finding.
+const maxRules = 20
+
+// finding is one root cause with its best evidence and how often it showed.
 type finding struct {
 	key   findingKey
 	count int
 	ev    evidence
+	rules map[string]bool // request rules the inputs showing it broke ("$.AssetId pattern")
 	// after shrinking
 	shrunk      bool
 	shrinkSteps int
 	replay      string
 }
 
-// collector gathers findings. Memory is bounded by the number of distinct keys.
+// collector gathers findings. Memory is bounded by the number of distinct root causes.
 type collector struct {
-	mu sync.Mutex
-	m  map[findingKey]*finding
+	mu     sync.Mutex
+	m      map[findingKey]*finding
+	errors atomic.Int64 // root causes of severity error
 }
 
 func newCollector() *collector { return &collector{m: map[findingKey]*finding{}} }
 
-// add records every failed result of one exchange.
+// add records every failed or warned result of one exchange.
 func (col *collector) add(op string, c Case, ex target.Exchange, rs []check.Result, f *flow) {
 	for _, r := range rs {
-		if r.Status != check.Fail {
-			continue
+		for _, k := range keysOf(op, r) {
+			ev := evidence{c: c, ex: ex, result: r, flow: f}
+			col.mu.Lock()
+			fd := col.m[k]
+			if fd == nil {
+				fd = &finding{key: k, ev: ev, rules: map[string]bool{}}
+				col.m[k] = fd
+				if !k.Warning {
+					col.errors.Add(1)
+				}
+			} else if ev.before(fd.ev) {
+				fd.ev = ev
+			}
+			fd.count++
+			if rule := strings.TrimSpace(specs.GenericPath(c.Expect.Path) + " " + c.Expect.Keyword); rule != "" &&
+				(len(fd.rules) < maxRules || fd.rules[rule]) {
+				fd.rules[rule] = true
+			}
+			col.mu.Unlock()
 		}
-		k := keyOf(op, c.Expect, r)
-		col.mu.Lock()
-		fd := col.m[k]
-		if fd == nil {
-			fd = &finding{key: k, ev: evidence{c: c, ex: ex, result: r, flow: f}}
-			col.m[k] = fd
-		} else if c.Index < fd.ev.c.Index {
-			fd.ev = evidence{c: c, ex: ex, result: r, flow: f}
-		}
-		fd.count++
-		col.mu.Unlock()
 	}
 }
 
-func (col *collector) len() int {
-	col.mu.Lock()
-	defer col.mu.Unlock()
-	return len(col.m)
-}
+// failing reports how many root causes of severity error were found.
+func (col *collector) failing() int { return int(col.errors.Load()) }
 
 // sorted returns the findings in key order.
 func (col *collector) sorted() []*finding {
@@ -99,6 +143,6 @@ func (col *collector) sorted() []*finding {
 	for _, f := range col.m {
 		out = append(out, f)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].key.less(out[j].key) })
+	slices.SortFunc(out, func(a, b *finding) int { return a.key.compare(b.key) })
 	return out
 }

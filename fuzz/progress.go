@@ -21,7 +21,7 @@ func (cp *campaign) progress(started time.Time) (stop func()) {
 		if secs > 0 {
 			rate = float64(n) / secs
 		}
-		fmt.Fprintf(w, "\rplumb fuzz: %d cases (%.0f/s), %d findings ", n, rate, cp.found.len())
+		fmt.Fprintf(w, "\rplumb fuzz: %d cases (%.0f/s), %d findings ", n, rate, cp.found.failing())
 	}
 	done := make(chan struct{})
 	finished := make(chan struct{})

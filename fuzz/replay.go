@@ -8,10 +8,12 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/plumbhq/plumb/check"
+	"github.com/plumbhq/plumb/report"
 	"github.com/plumbhq/plumb/specs"
 	"github.com/plumbhq/plumb/target"
 )
@@ -27,6 +29,7 @@ type Replay struct {
 	Check     string        `json:"check"`
 	Rule      string        `json:"rule,omitempty"` // keyword
 	Path      string        `json:"path,omitempty"`
+	Cause     string        `json:"cause,omitempty"` // the root cause's response-side cause
 	Seed      uint64        `json:"seed"`
 	Case      int           `json:"case"` // index in the campaign of Seed
 	Note      string        `json:"note,omitempty"`
@@ -141,11 +144,17 @@ func (r *Replay) Run(ctx context.Context, c *target.Client, e *check.Engine) (st
 	return r.matches(op.ID, results), results, ex, nil
 }
 
-// matches reports whether results hold the replay's failure.
+// matches reports whether results hold the replay's failure: the same check failing for the
+// same cause (any cause, for a replay file written before causes were recorded).
 func (r *Replay) matches(op string, rs []check.Result) bool {
-	want := findingKey{Operation: r.Operation, Check: r.Check, Keyword: r.Rule, Path: r.Path}
+	if op != r.Operation {
+		return false
+	}
 	for _, res := range rs {
-		if res.Status == check.Fail && keyOf(op, r.Expect, res) == want {
+		if string(res.Check) != r.Check || res.Status != check.Fail && res.Status != check.Warn {
+			continue
+		}
+		if r.Cause == "" || slices.Contains(res.Causes, r.Cause) {
 			return true
 		}
 	}
@@ -155,8 +164,8 @@ func (r *Replay) matches(op string, rs []check.Result) bool {
 // newReplay builds the replay of a finding.
 func newReplay(seed uint64, f *finding) *Replay {
 	ev := f.ev
-	r := &Replay{Version: ReplayVersion, Operation: f.key.Operation, Check: f.key.Check, Rule: f.key.Keyword,
-		Path: f.key.Path, Seed: seed, Case: ev.c.Index, Note: ev.c.Note, Expect: ev.c.Expect,
+	r := &Replay{Version: ReplayVersion, Operation: f.key.Operation, Check: f.key.Check, Rule: ev.c.Expect.Keyword,
+		Path: specs.GenericPath(ev.c.Expect.Path), Cause: f.key.Cause, Seed: seed, Case: ev.c.Index, Note: ev.c.Note, Expect: ev.c.Expect,
 		Request: replayRequest(ev.c.Request)}
 	if ev.flow != nil {
 		r.ReadBack = &ReplayReadBack{Operation: ev.flow.Read, IDMember: ev.flow.IDMember, KeyMember: ev.flow.KeyMember,
@@ -177,16 +186,10 @@ func (r *Replay) Write(path string) error {
 	return nil
 }
 
-// ReplayFileName names a finding's replay file: operation-check-keyword-path, with every
-// character outside [A-Za-z0-9._-] replaced, so names are portable and stable.
-func ReplayFileName(operation, check, keyword, path string) string {
-	parts := []string{operation, check}
-	if keyword != "" {
-		parts = append(parts, keyword)
-	}
-	if p := strings.TrimPrefix(strings.TrimPrefix(path, "$"), "."); p != "" {
-		parts = append(parts, strings.ReplaceAll(p, "[*]", ""))
-	}
+// ReplayFileName names a finding's replay file: operation-check-rootcauseid, with every
+// character outside [A-Za-z0-9._-] replaced, so names are portable and stable across runs.
+func ReplayFileName(operation, check, cause string) string {
+	parts := []string{operation, check, report.RootCauseID(operation, check, cause)}
 	var b strings.Builder
 	under := false
 	for _, ch := range strings.Join(parts, "-") {
@@ -208,6 +211,6 @@ func writeReplay(dir string, seed uint64, f *finding) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("replay dir: %w", err)
 	}
-	path := filepath.Join(dir, ReplayFileName(f.key.Operation, f.key.Check, f.key.Keyword, f.key.Path))
+	path := filepath.Join(dir, ReplayFileName(f.key.Operation, f.key.Check, f.key.Cause))
 	return path, newReplay(seed, f).Write(path)
 }

@@ -3,21 +3,26 @@ package fuzz_test
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 
 	"github.com/plumbhq/plumb/fuzz"
 )
 
 func TestReplayFileName(t *testing.T) {
-	for _, c := range []struct{ op, check, kw, path, want string }{
-		{"StartConnection", "negative_data_rejection", "maxLength", "$.AssetId", "StartConnection-negative_data_rejection-maxLength-AssetId.json"},
-		{"CreateConnection", "negative_data_rejection", "pattern", "$.tags[*].key", "CreateConnection-negative_data_rejection-pattern-tags.key.json"},
-		{"GetConnection", "stateful_conformance", "", "", "GetConnection-stateful_conformance.json"},
-		{"Op/../x", "c h", "k", "$.a b", "Op_.._x-c_h-k-a_b.json"},
-	} {
-		if got := fuzz.ReplayFileName(c.op, c.check, c.kw, c.path); got != c.want {
-			t.Errorf("ReplayFileName(%q, %q, %q, %q) = %q, want %q", c.op, c.check, c.kw, c.path, got, c.want)
-		}
+	// One file per root cause, named by operation, check and the root cause's stable id.
+	a := fuzz.ReplayFileName("StartConnection", "negative_data_rejection", "input breaking a documented rule accepted with 200")
+	if !regexp.MustCompile(`^StartConnection-negative_data_rejection-[0-9a-f]{12}\.json$`).MatchString(a) {
+		t.Errorf("ReplayFileName = %q", a)
+	}
+	if b := fuzz.ReplayFileName("StartConnection", "negative_data_rejection", "another cause"); b == a {
+		t.Errorf("two causes share the file name %q", a)
+	}
+	if again := fuzz.ReplayFileName("StartConnection", "negative_data_rejection", "input breaking a documented rule accepted with 200"); again != a {
+		t.Errorf("not stable: %q then %q", a, again)
+	}
+	if got := fuzz.ReplayFileName("Op/../x", "c h", "k"); !regexp.MustCompile(`^Op_.._x-c_h-[0-9a-f]{12}\.json$`).MatchString(got) {
+		t.Errorf("unsafe characters kept: %q", got)
 	}
 }
 

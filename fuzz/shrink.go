@@ -57,6 +57,9 @@ func init() {
 // many failing inputs rapid ran on the way (0 when rapid could not make the finding fail
 // again, in which case ev comes back unchanged).
 func shrink(ctx context.Context, op *specs.Operation, c *target.Client, e *check.Engine, key findingKey, ev evidence, limit time.Duration) (evidence, int) {
+	if limit <= 0 {
+		return ev, 0
+	}
 	draw, err := caseDrawer(op, ev.c)
 	if err != nil {
 		return ev, 0
@@ -74,11 +77,15 @@ func shrink(ctx context.Context, op *specs.Operation, c *target.Client, e *check
 			return
 		}
 		ex := c.Do(ctx, cand.Request)
+		// Shrinking keeps the root cause: the candidate must show the same check failing for
+		// the same response-side cause, not merely fail somehow.
 		for _, r := range e.Check(op, cand.Expect, ex) {
-			if r.Status == check.Fail && keyOf(op.ID, cand.Expect, r) == key {
-				cand.Index, cand.Kind = ev.c.Index, ev.c.Kind
-				best, fails = evidence{c: cand, ex: ex, result: r}, fails+1
-				t.Fatalf("%s", r.Message)
+			for _, k := range keysOf(op.ID, r) {
+				if k == key {
+					cand.Index, cand.Kind = ev.c.Index, ev.c.Kind
+					best, fails = evidence{c: cand, ex: ex, result: r}, fails+1
+					t.Fatalf("%s", r.Message)
+				}
 			}
 		}
 	}

@@ -17,11 +17,12 @@ var kinds = []Kind{KindValid, KindBoundary, KindInvalid, KindProtocol, KindState
 // scenarioTally counts one (operation, kind) slice of the campaign: counters only, so memory
 // stays flat however many cases run.
 type scenarioTally struct {
-	op     string
-	kind   Kind
-	cases  atomic.Int64
-	failed atomic.Int64
-	checks [][3]atomic.Int64 // per check.All: passed, failed, skipped
+	op      string
+	kind    Kind
+	cases   atomic.Int64
+	failed  atomic.Int64
+	refused atomic.Int64      // cases answered before the input was judged (inconclusive)
+	checks  [][4]atomic.Int64 // per check.All: passed, failed, skipped, inconclusive
 }
 
 // opTally counts the constraints of one operation, parallel to Operation.Constraints().
@@ -52,7 +53,7 @@ func newTally(ops []*specs.Operation) *tally {
 	t := &tally{scen: map[string]*scenarioTally{}, ops: map[string]*opTally{}}
 	for _, op := range ops {
 		for _, k := range kinds {
-			s := &scenarioTally{op: op.ID, kind: k, checks: make([][3]atomic.Int64, len(check.All))}
+			s := &scenarioTally{op: op.ID, kind: k, checks: make([][4]atomic.Int64, len(check.All))}
 			t.scen[op.ID+"|"+string(k)] = s
 			t.scenOrder = append(t.scenOrder, s)
 		}
@@ -78,6 +79,9 @@ func (t *tally) record(op *specs.Operation, kind Kind, exp check.Expect, ex targ
 	if failed {
 		s.failed.Add(1)
 	}
+	if check.Refused(rs) != "" {
+		s.refused.Add(1)
+	}
 	for _, r := range rs {
 		i, ok := checkIndex[r.Check]
 		if !ok {
@@ -88,6 +92,8 @@ func (t *tally) record(op *specs.Operation, kind Kind, exp check.Expect, ex targ
 			s.checks[i][0].Add(1)
 		case check.Fail:
 			s.checks[i][1].Add(1)
+		case check.Inconclusive:
+			s.checks[i][3].Add(1)
 		default:
 			s.checks[i][2].Add(1)
 		}
@@ -115,10 +121,10 @@ func (t *tally) record(op *specs.Operation, kind Kind, exp check.Expect, ex targ
 	switch {
 	case resp.Status == 200:
 		// A 200 body exercises every response constraint; a schema failure names the one broken.
-		var bad findingKey
+		var bad struct{ Path, Keyword string }
 		for _, r := range rs {
 			if r.Check == check.ResponseSchema && r.Status == check.Fail {
-				bad = findingKey{Path: specs.GenericPath(r.Path), Keyword: r.Keyword}
+				bad.Path, bad.Keyword = specs.GenericPath(r.Path), r.Keyword
 			}
 		}
 		for i, c := range ot.op.Constraints() {
@@ -149,7 +155,8 @@ func failedCheck(rs []check.Result, n check.Name) bool {
 }
 
 // scenarios renders the tally as one report.Scenario per (operation, kind) that ran.
-func (t *tally) scenarios(findings []report.Finding, kindOf map[findingKey]Kind) []report.Scenario {
+// kindOf[i] is the case kind that produced findings[i].
+func (t *tally) scenarios(findings []report.Finding, kindOf []Kind) []report.Scenario {
 	var out []report.Scenario
 	for _, s := range t.scenOrder {
 		n := s.cases.Load()
@@ -163,24 +170,29 @@ func (t *tally) scenarios(findings []report.Finding, kindOf map[findingKey]Kind)
 			Tags:      []string{"@fuzz", "@" + string(s.kind)},
 			Status:    report.Passed,
 		}
-		if s.failed.Load() > 0 {
+		switch {
+		case s.failed.Load() > 0:
 			sc.Status = report.Failed
+		case s.refused.Load() > 0:
+			sc.Status = report.Inconclusive
+			sc.SkipReason = fmt.Sprintf("%d of %d cases were answered before the input was judged", s.refused.Load(), n)
 		}
 		for i, name := range check.All {
-			p, f, sk := s.checks[i][0].Load(), s.checks[i][1].Load(), s.checks[i][2].Load()
+			p, f, sk, inc := s.checks[i][0].Load(), s.checks[i][1].Load(), s.checks[i][2].Load(), s.checks[i][3].Load()
 			st := report.Skipped
 			switch {
 			case f > 0:
 				st = report.Failed
+			case inc > 0 && p == 0:
+				st = report.Inconclusive
 			case p > 0:
 				st = report.Passed
 			}
 			sc.Checks = append(sc.Checks, report.Check{Name: string(name), Status: st,
-				Message: fmt.Sprintf("%d cases: %d passed, %d failed, %d not applicable", n, p, f, sk)})
+				Message: fmt.Sprintf("%d cases: %d passed, %d failed, %d not applicable, %d not judged", n, p, f, sk, inc)})
 		}
-		for _, f := range findings {
-			k := findingKey{Operation: f.Operation, Check: f.Check, Keyword: f.Rule, Path: f.Path}
-			if f.Operation == s.op && kindOf[k] == s.kind {
+		for i, f := range findings {
+			if f.Operation == s.op && kindOf[i] == s.kind {
 				sc.Failures = append(sc.Failures, f)
 			}
 		}

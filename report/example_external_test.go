@@ -16,11 +16,10 @@ func ExampleWriteTerminal() {
 	}
 	_ = report.WriteTerminal(os.Stdout, r, false)
 	// Output:
-	// plumb run: PASSED  target emulator  duration 0s
+	// plumb run  target emulator  duration 0s
 	// scenarios:   1 passed, 0 failed, 0 skipped
 	// constraints: 0 passed, 0 failed, 0 skipped
-	// findings:    0
+	// findings:    0 in 0 root causes; 0 warnings
 	//
-	// GetConnection  scenarios: 1/0/0 passed/failed/skipped
-	//   status_code_conformance  1 passed, 0 failed, 0 skipped
+	// verdict: PASSED
 }

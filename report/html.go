@@ -106,7 +106,7 @@ func title(n *Run) string {
 // statusWord shows an unset status as skipped, the way Counts counts it.
 func statusWord(s Status) Status {
 	switch s {
-	case Passed, Failed:
+	case Passed, Failed, Inconclusive, Interrupted:
 		return s
 	}
 	return Skipped

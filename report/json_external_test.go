@@ -38,7 +38,7 @@ func TestJSONLayout(t *testing.T) {
 	}
 	summary := m["summary"].(map[string]any)
 	assert.Equal(t, "failed", summary["status"])
-	assert.Equal(t, map[string]any{"passed": 3.0, "failed": 1.0, "skipped": 1.0}, summary["scenarios"])
+	assert.Equal(t, map[string]any{"passed": 3.0, "failed": 1.0, "skipped": 1.0, "inconclusive": 0.0}, summary["scenarios"])
 	for _, key := range []string{"matrix", "by_operation", "by_check", "constraints"} {
 		assert.Contains(t, summary, key)
 	}

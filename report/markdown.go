@@ -9,15 +9,16 @@ import (
 	"time"
 )
 
-// MarkdownFailureLimit is how many failures WriteMarkdown shows in full; a
-// GitHub step summary is capped at 1 MiB and read by people.
+// MarkdownFailureLimit is how many root-cause examples WriteMarkdown shows in
+// full; a GitHub step summary is capped at 1 MiB and read by people.
 const MarkdownFailureLimit = 20
 
 // WriteMarkdown writes r as GitHub-flavoured Markdown that fits a job's step
-// summary ($GITHUB_STEP_SUMMARY): a headline, a counts table, the operation
-// × check matrix, failed constraints, the first MarkdownFailureLimit
-// failures (curl in code blocks, request and response folded), and the
-// mutation score table when present.
+// summary ($GITHUB_STEP_SUMMARY): the verdict and why, each operation's
+// verdict, a counts table, the root causes with one example each (at most
+// MarkdownFailureLimit; curl in code blocks, request and response folded),
+// the operation × check matrix, failed constraints, and the mutation score
+// table when present.
 func WriteMarkdown(w io.Writer, r *Run) error {
 	if r == nil {
 		return errors.New("report: WriteMarkdown: nil run")
@@ -26,8 +27,11 @@ func WriteMarkdown(w io.Writer, r *Run) error {
 	s := n.Summary()
 	b := bufio.NewWriter(w)
 
-	icon := map[Status]string{Passed: "✅", Failed: "❌", Skipped: "⚪"}[s.Status]
-	fmt.Fprintf(b, "## %s %s: %s\n\n", icon, mdText(title(n)), s.Status)
+	icon := map[Status]string{Passed: "✅", Failed: "❌", Skipped: "⚪", Inconclusive: "⚠️", Interrupted: "⏹️"}[statusWord(s.Status)]
+	fmt.Fprintf(b, "## %s %s: %s\n\n", icon, mdText(title(n)), statusWord(s.Status))
+	if n.VerdictReason != "" {
+		fmt.Fprintf(b, "**%s**\n\n", mdText(n.VerdictReason))
+	}
 	var meta []string
 	if n.Target != "" {
 		meta = append(meta, "target "+mdCode(n.Target))
@@ -44,15 +48,40 @@ func WriteMarkdown(w io.Writer, r *Run) error {
 	}
 	fmt.Fprintf(b, "%s\n\n", strings.Join(meta, " · "))
 
-	b.WriteString("| | passed | failed | skipped |\n|---|---:|---:|---:|\n")
-	fmt.Fprintf(b, "| Scenarios | %d | %d | %d |\n", s.Scenarios.Passed, s.Scenarios.Failed, s.Scenarios.Skipped)
+	if len(n.Operations) > 0 {
+		b.WriteString("| Operation | Verdict | Why |\n|---|---|---|\n")
+		for _, o := range n.Operations {
+			fmt.Fprintf(b, "| %s | %s | %s |\n", mdText(orDash(o.Operation)), statusWord(o.Verdict), mdText(o.Reason))
+		}
+		b.WriteString("\n")
+	}
+
+	b.WriteString("| | passed | failed | inconclusive | skipped |\n|---|---:|---:|---:|---:|\n")
+	fmt.Fprintf(b, "| Scenarios | %d | %d | %d | %d |\n", s.Scenarios.Passed, s.Scenarios.Failed, s.Scenarios.Inconclusive, s.Scenarios.Skipped)
 	var checks Counts
 	for _, c := range s.Matrix {
 		checks.Passed, checks.Failed, checks.Skipped = checks.Passed+c.Passed, checks.Failed+c.Failed, checks.Skipped+c.Skipped
+		checks.Inconclusive += c.Inconclusive
 	}
-	fmt.Fprintf(b, "| Checks | %d | %d | %d |\n", checks.Passed, checks.Failed, checks.Skipped)
-	fmt.Fprintf(b, "| Constraints | %d | %d | %d |\n", s.Constraints.Passed, s.Constraints.Failed, s.Constraints.Skipped)
-	fmt.Fprintf(b, "\n**Findings: %d**\n", s.Findings)
+	fmt.Fprintf(b, "| Checks | %d | %d | %d | %d |\n", checks.Passed, checks.Failed, checks.Inconclusive, checks.Skipped)
+	fmt.Fprintf(b, "| Constraints | %d | %d | %d | %d |\n", s.Constraints.Passed, s.Constraints.Failed, s.Constraints.Inconclusive, s.Constraints.Skipped)
+	fmt.Fprintf(b, "\n**Findings: %d in %d root causes; %d warnings**\n", s.Findings, s.RootCauses, s.Warnings)
+
+	if len(n.RootCauses) > 0 {
+		b.WriteString("\n### Root causes\n\n| # | Severity | Operation | Check | Cause | Failures | Rules |\n|---:|---|---|---|---|---:|---|\n")
+		for i, rc := range n.RootCauses {
+			fmt.Fprintf(b, "| %d | %s | %s | %s | %s | %d | %s |\n", i+1, rc.Severity, mdText(orDash(rc.Operation)), mdCell(rc.Check),
+				mdText(rc.Cause), rc.Count, mdText(strings.Join(rc.Rules, ", ")))
+		}
+		shown := min(len(n.RootCauses), MarkdownFailureLimit)
+		b.WriteString("\n### One example per root cause\n")
+		for i, rc := range n.RootCauses[:shown] {
+			writeMarkdownFailure(b, i+1, failure{Title: orDash(rc.Operation) + " " + rc.Check + ": " + rc.Cause, Finding: rc.Example})
+		}
+		if shown < len(n.RootCauses) {
+			fmt.Fprintf(b, "\n%d more examples are in the JSON and HTML reports.\n", len(n.RootCauses)-shown)
+		}
+	}
 
 	if rows := matrixRows(s); len(rows) > 0 {
 		b.WriteString("\n### Operation × check\n\nEach cell: passed / failed / skipped.\n\n| Operation |")
@@ -84,21 +113,6 @@ func WriteMarkdown(w io.Writer, r *Run) error {
 		b.WriteString("\n### Failed constraints\n\n| Operation | Path | Keyword | Value | Exercised |\n|---|---|---|---|---:|\n")
 		for _, c := range failedConstraints {
 			fmt.Fprintf(b, "| %s | %s | %s | %s | %d |\n", mdText(orDash(c.Operation)), mdCell(c.Path), mdText(c.Keyword), mdCell(c.Value), c.Exercised)
-		}
-	}
-
-	if fs := failures(n); len(fs) > 0 {
-		shown := min(len(fs), MarkdownFailureLimit)
-		if shown < len(fs) {
-			fmt.Fprintf(b, "\n### Failures (first %d of %d)\n", shown, len(fs))
-		} else {
-			fmt.Fprintf(b, "\n### Failures (%d)\n", len(fs))
-		}
-		for i, f := range fs[:shown] {
-			writeMarkdownFailure(b, i+1, f)
-		}
-		if shown < len(fs) {
-			fmt.Fprintf(b, "\n%d more failures are in the JSON and HTML reports.\n", len(fs)-shown)
 		}
 	}
 

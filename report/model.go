@@ -5,13 +5,24 @@ import "time"
 // Status is the outcome of a scenario, a check or a constraint.
 type Status string
 
-// The three outcomes. Anything else (including "") is counted as Skipped,
-// because a result nobody recorded is not evidence of a pass.
+// The outcomes. Anything else (including "") is counted as Skipped, because a
+// result nobody recorded is not evidence of a pass.
 const (
 	Passed  Status = "passed"
 	Failed  Status = "failed"
 	Skipped Status = "skipped"
+	// Inconclusive: the target was asked but its answers prove nothing either way
+	// (refused, throttled, no such operation or route, never exercised).
+	Inconclusive Status = "inconclusive"
+	// Interrupted: the run was stopped (SIGINT, SIGTERM) before it finished; what
+	// it shows is partial.
+	Interrupted Status = "interrupted"
 )
+
+// SeverityWarning marks a finding about a protocol habit the documents do not
+// promise: shown with its reason, it fails nothing (plumb --strict makes it an
+// error). The empty severity is an error.
+const SeverityWarning = "warning"
 
 // Run is everything one plumb invocation (run, fuzz or selftest) reports.
 // The writers take it read-only and never hold per-case data: a million-case
@@ -28,6 +39,41 @@ type Run struct {
 	Constraints []Constraint  `json:"constraints"`
 	Findings    []Finding     `json:"findings"` // deduplicated; run failures also appear here
 	Score       *Score        `json:"score,omitempty"`
+
+	// The verdict and what it rests on (package verdict decides them): the run's
+	// outcome, one line saying why, each operation's outcome, and the failures
+	// grouped by root cause, most frequent first.
+	Verdict       Status             `json:"verdict"`
+	VerdictReason string             `json:"verdictReason"`
+	Operations    []OperationVerdict `json:"operations"`
+	RootCauses    []RootCause        `json:"rootCauses"`
+}
+
+// OperationVerdict is one operation's outcome and why: passed (exercised and
+// conforming), failed, inconclusive (not exercised, refused, not implemented by
+// the target), skipped (out of the run's scope: not selected, or no target for
+// its service) or interrupted.
+type OperationVerdict struct {
+	Operation    string `json:"operation"`
+	Verdict      Status `json:"verdict"`
+	Reason       string `json:"reason,omitempty"`
+	Exchanges    int    `json:"exchanges"`    // requests answered or attempted
+	Inconclusive int    `json:"inconclusive"` // of which refused before the input was judged
+}
+
+// RootCause is one cause of failure: the same operation, the same check and the
+// same observed cause on the response side, whatever inputs provoked it. Count
+// is how many failures it explains; Rules lists (some of) the request rules
+// those inputs exercised; Example is one full piece of evidence.
+type RootCause struct {
+	ID        string   `json:"id"` // stable across runs and seeds: a hash of operation, check and cause
+	Operation string   `json:"operation"`
+	Check     string   `json:"check"`
+	Cause     string   `json:"cause"`
+	Severity  string   `json:"severity"` // "error" or "warning"
+	Count     int      `json:"count"`
+	Rules     []string `json:"rules,omitempty"`
+	Example   Finding  `json:"example"`
 }
 
 // Scenario is one Gherkin scenario or example row (run), or one
@@ -39,7 +85,7 @@ type Scenario struct {
 	Operation  string        `json:"operation"`
 	Tags       []string      `json:"tags,omitempty"`
 	Status     Status        `json:"status"`
-	SkipReason string        `json:"skip_reason,omitempty"`
+	SkipReason string        `json:"skip_reason,omitempty"` // why skipped or inconclusive
 	Duration   time.Duration `json:"duration_ns"`
 	Checks     []Check       `json:"checks,omitempty"`
 	Failures   []Finding     `json:"failures,omitempty"`
@@ -82,7 +128,14 @@ type Finding struct {
 	Seed      uint64 `json:"seed,omitempty"`     // fuzz seed reproducing it
 	Replay    string `json:"replay,omitempty"`   // path of a replay file
 	Count     int    `json:"count,omitempty"`    // occurrences folded into this finding
+	// Cause is the response-side cause (see RootCause); Severity is "" for an
+	// error or SeverityWarning.
+	Cause    string `json:"cause,omitempty"`
+	Severity string `json:"severity,omitempty"`
 }
+
+// IsWarning reports whether the finding is a warning rather than an error.
+func (f Finding) IsWarning() bool { return f.Severity == SeverityWarning }
 
 // Score is the selftest mutation score: which seeded emulator faults the run
 // and fuzz engines caught, and how often they alarmed on the correct emulator.

@@ -43,6 +43,26 @@ func Normalize(r *Run) *Run {
 	if n.Findings == nil {
 		n.Findings = []Finding{} // JSON consumers get [] rather than null
 	}
+	n.Verdict, n.VerdictReason = Status(clean(string(r.Verdict))), clean(r.VerdictReason)
+	n.Operations = make([]OperationVerdict, len(r.Operations)) // order kept: the decider's
+	for i, o := range r.Operations {
+		o.Operation, o.Verdict, o.Reason = clean(o.Operation), Status(clean(string(o.Verdict))), clean(o.Reason)
+		n.Operations[i] = o
+	}
+	causes := r.RootCauses
+	if len(causes) == 0 && len(r.Findings) > 0 {
+		causes = GroupRootCauses(r.Findings) // a run nobody decided: group what it found
+	}
+	n.RootCauses = make([]RootCause, len(causes)) // order kept: most frequent first
+	for i, rc := range causes {
+		out := RootCause{ID: clean(rc.ID), Operation: clean(rc.Operation), Check: clean(rc.Check),
+			Cause: clean(rc.Cause), Severity: clean(rc.Severity), Count: rc.Count}
+		for _, rule := range rc.Rules {
+			out.Rules = append(out.Rules, clean(rule))
+		}
+		out.Example = normFinding(rc.Example)
+		n.RootCauses[i] = out
+	}
 	if r.Score != nil {
 		sc := *r.Score
 		sc.Rows = make([]ScoreRow, len(r.Score.Rows))
@@ -93,15 +113,19 @@ func normFindings(fs []Finding) []Finding {
 	}
 	out := make([]Finding, len(fs))
 	for i, f := range fs {
-		out[i] = Finding{
-			Check: clean(f.Check), Operation: clean(f.Operation), Rule: clean(f.Rule),
-			Path: clean(f.Path), Message: clean(f.Message), Request: clean(f.Request),
-			Response: clean(f.Response), Curl: clean(f.Curl), Seed: f.Seed,
-			Replay: clean(f.Replay), Count: f.Count,
-		}
+		out[i] = normFinding(f)
 	}
 	slices.SortStableFunc(out, compareFindings)
 	return out
+}
+
+func normFinding(f Finding) Finding {
+	return Finding{
+		Check: clean(f.Check), Operation: clean(f.Operation), Rule: clean(f.Rule),
+		Path: clean(f.Path), Message: clean(f.Message), Request: clean(f.Request),
+		Response: clean(f.Response), Curl: clean(f.Curl), Seed: f.Seed,
+		Replay: clean(f.Replay), Count: f.Count, Cause: clean(f.Cause), Severity: clean(f.Severity),
+	}
 }
 
 func compareFindings(a, b Finding) int {

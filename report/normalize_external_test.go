@@ -54,6 +54,7 @@ func TestNormalizeDoesNotModifyItsInput(t *testing.T) {
 func TestNormalizeMakesTextPrintable(t *testing.T) {
 	n := report.Normalize(&report.Run{Target: "a\x00b\xffc\td\ne"})
 	assert.Equal(t, `a\x00b\xffc`+"\td\ne", n.Target)
-	assert.Equal(t, &report.Run{Scenarios: []report.Scenario{}, Constraints: []report.Constraint{}, Findings: []report.Finding{}},
+	assert.Equal(t, &report.Run{Scenarios: []report.Scenario{}, Constraints: []report.Constraint{}, Findings: []report.Finding{},
+		Operations: []report.OperationVerdict{}, RootCauses: []report.RootCause{}},
 		report.Normalize(nil))
 }

@@ -5,16 +5,17 @@ import (
 	"slices"
 )
 
-// Counts tallies outcomes. Any status other than passed or failed counts as
-// skipped.
+// Counts tallies outcomes. Any status other than passed, failed or
+// inconclusive counts as skipped.
 type Counts struct {
-	Passed  int `json:"passed"`
-	Failed  int `json:"failed"`
-	Skipped int `json:"skipped"`
+	Passed       int `json:"passed"`
+	Failed       int `json:"failed"`
+	Skipped      int `json:"skipped"`
+	Inconclusive int `json:"inconclusive"`
 }
 
-// Total is Passed + Failed + Skipped.
-func (c Counts) Total() int { return c.Passed + c.Failed + c.Skipped }
+// Total is Passed + Failed + Skipped + Inconclusive.
+func (c Counts) Total() int { return c.Passed + c.Failed + c.Skipped + c.Inconclusive }
 
 func (c *Counts) add(s Status) {
 	switch s {
@@ -22,6 +23,8 @@ func (c *Counts) add(s Status) {
 		c.Passed++
 	case Failed:
 		c.Failed++
+	case Inconclusive:
+		c.Inconclusive++
 	default:
 		c.Skipped++
 	}
@@ -58,7 +61,9 @@ type Summary struct {
 	// passed otherwise.
 	Status      Status             `json:"status"`
 	Scenarios   Counts             `json:"scenarios"`
-	Findings    int                `json:"findings"`
+	Findings    int                `json:"findings"` // errors; warnings are counted apart
+	Warnings    int                `json:"warnings"`
+	RootCauses  int                `json:"root_causes"` // of severity error
 	Constraints Counts             `json:"constraints"`
 	Operations  []string           `json:"operations"` // every operation named anywhere in the run
 	Checks      []string           `json:"checks"`     // every check named anywhere in the run
@@ -150,9 +155,22 @@ func (r *Run) Summary() Summary {
 		op(c.Operation).Constraints.add(c.Status)
 	}
 	for _, f := range r.Findings {
+		if f.IsWarning() {
+			s.Warnings++
+			continue
+		}
 		s.Findings++
 		op(f.Operation).Findings++
 		check(f.Check).Findings++
+	}
+	causes := r.RootCauses
+	if len(causes) == 0 && len(r.Findings) > 0 {
+		causes = GroupRootCauses(r.Findings)
+	}
+	for _, rc := range causes {
+		if rc.Severity != SeverityWarning {
+			s.RootCauses++
+		}
 	}
 
 	for _, o := range ops {
@@ -175,6 +193,8 @@ func (r *Run) Summary() Summary {
 
 	falseAlarm := r.Score != nil && r.Score.FalseAlarmsRun+r.Score.FalseAlarmsFuzz > 0
 	switch {
+	case r.Verdict != "":
+		s.Status = r.Verdict // decided from the evidence (package verdict)
 	case s.Scenarios.Failed > 0 || s.Findings > 0 || falseAlarm:
 		s.Status = Failed
 	case s.Scenarios.Passed == 0 && r.Cases == 0 && r.Score == nil:

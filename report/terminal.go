@@ -19,11 +19,15 @@ const (
 	ansiDim    = "\x1b[2m"
 )
 
-// WriteTerminal writes the end-of-run summary for people: the verdict and
-// counts, then per operation each check's outcomes, then every failure
-// with its request, response and curl, then the mutation score if any.
-// color adds ANSI colours. Text from the target cannot inject escape
-// sequences: control bytes are shown as \xNN (see Normalize).
+// TerminalExamples is how many root causes the terminal shows with a full example (request,
+// response, curl, replay); the others get their one line, and every example is in the reports.
+const TerminalExamples = 10
+
+// WriteTerminal writes the end-of-run summary for people, short whatever the target did:
+// counts, each operation's verdict, one line per root cause with its count, one full example
+// per root cause, the mutation score if any, and the verdict last, with its reason.
+// color adds ANSI colours. Text from the target cannot inject escape sequences: control bytes
+// are shown as \xNN (see Normalize).
 func WriteTerminal(w io.Writer, r *Run, color bool) error {
 	if r == nil {
 		return errors.New("report: WriteTerminal: nil run")
@@ -37,7 +41,8 @@ func WriteTerminal(w io.Writer, r *Run, color bool) error {
 		}
 		return code + text + ansiReset
 	}
-	statusColor := map[Status]string{Passed: ansiGreen, Failed: ansiRed, Skipped: ansiYellow}
+	statusColor := map[Status]string{Passed: ansiGreen, Failed: ansiRed, Skipped: ansiYellow,
+		Inconclusive: ansiYellow, Interrupted: ansiYellow}
 	paintStatus := func(st Status) string {
 		return paint(ansiBold+statusColor[statusWord(st)], strings.ToUpper(string(statusWord(st))))
 	}
@@ -48,11 +53,14 @@ func WriteTerminal(w io.Writer, r *Run, color bool) error {
 		} else {
 			parts = append(parts, "0 failed")
 		}
+		if c.Inconclusive > 0 {
+			parts = append(parts, paint(ansiYellow, fmt.Sprintf("%d inconclusive", c.Inconclusive)))
+		}
 		parts = append(parts, fmt.Sprintf("%d skipped", c.Skipped))
 		return strings.Join(parts, ", ")
 	}
 
-	fmt.Fprintf(b, "%s: %s", paint(ansiBold, title(n)), paintStatus(s.Status))
+	fmt.Fprintf(b, "%s", paint(ansiBold, title(n)))
 	if n.Target != "" {
 		fmt.Fprintf(b, "  target %s", n.Target)
 	}
@@ -66,37 +74,64 @@ func WriteTerminal(w io.Writer, r *Run, color bool) error {
 	b.WriteString("\n")
 	fmt.Fprintf(b, "scenarios:   %s\n", counts(s.Scenarios))
 	fmt.Fprintf(b, "constraints: %s\n", counts(s.Constraints))
-	fmt.Fprintf(b, "findings:    %d\n", s.Findings)
+	fmt.Fprintf(b, "findings:    %d in %d root causes; %d warnings\n", s.Findings, s.RootCauses, s.Warnings)
 
-	width := 0
-	for _, c := range s.Checks {
-		width = max(width, len(c))
-	}
-	for _, op := range s.ByOperation {
-		if op.Operation == "" && op.Checks.Total() == 0 {
-			continue // e.g. a selftest's bookkeeping scenario: nothing to show
+	if len(n.Operations) > 0 {
+		ow := 0
+		for _, o := range n.Operations {
+			ow = max(ow, len(o.Operation))
 		}
-		fmt.Fprintf(b, "\n%s  %s\n", paint(ansiBold, orDash(op.Operation)), paint(ansiDim, "scenarios: "+fmt.Sprintf("%d/%d/%d", op.Scenarios.Passed, op.Scenarios.Failed, op.Scenarios.Skipped)+" passed/failed/skipped"))
-		for _, check := range s.Checks {
-			c := s.Cell(op.Operation, check)
-			if c.Total() == 0 {
+		b.WriteString("\n" + paint(ansiBold, "Operations:") + "\n")
+		for _, o := range n.Operations {
+			word := strings.ToUpper(string(statusWord(o.Verdict)))
+			fmt.Fprintf(b, "  %-*s  %s%s  %s\n", ow, orDash(o.Operation), paintStatus(o.Verdict),
+				strings.Repeat(" ", max(0, 12-len(word))), o.Reason)
+		}
+	}
+
+	var errs, warns []RootCause
+	for _, rc := range n.RootCauses {
+		if rc.Severity == SeverityWarning {
+			warns = append(warns, rc)
+		} else {
+			errs = append(errs, rc)
+		}
+	}
+	line := func(tag string, rc RootCause) string {
+		l := fmt.Sprintf("  %s %s %s: %s  ×%d", tag, orDash(rc.Operation), rc.Check, rc.Cause, rc.Count)
+		if len(rc.Rules) > 0 {
+			l += paint(ansiDim, fmt.Sprintf("  (rules: %s)", strings.Join(rc.Rules, ", ")))
+		}
+		return l + "\n"
+	}
+	if len(errs) > 0 {
+		total := 0
+		for _, rc := range errs {
+			total += rc.Count
+		}
+		fmt.Fprintf(b, "\n%s\n", paint(ansiBold+ansiRed, fmt.Sprintf("Root causes (%d, explaining %d failures):", len(errs), total)))
+		for i, rc := range errs {
+			b.WriteString(line(paint(ansiRed, fmt.Sprintf("[%d]", i+1)), rc))
+		}
+	}
+	if len(warns) > 0 {
+		fmt.Fprintf(b, "\n%s\n", paint(ansiBold+ansiYellow, fmt.Sprintf("Warnings (%d; habits the documents do not state; --strict fails them):", len(warns))))
+		for i, rc := range warns {
+			b.WriteString(line(paint(ansiYellow, fmt.Sprintf("[w%d]", i+1)), rc))
+		}
+	}
+	for i, rc := range errs {
+		if i == TerminalExamples {
+			fmt.Fprintf(b, "\n(examples of the other %d root causes are in the reports)\n", len(errs)-TerminalExamples)
+			break
+		}
+		fmt.Fprintf(b, "\n%s %s\n", paint(ansiRed, fmt.Sprintf("[%d]", i+1)), paint(ansiBold, "example: "+orDash(rc.Operation)+" "+rc.Check))
+		for l := range strings.Lines(evidence(rc.Example)) {
+			if strings.TrimSpace(l) == "" {
+				b.WriteString("\n")
 				continue
 			}
-			fmt.Fprintf(b, "  %-*s  %s\n", width, orDash(check), counts(c))
-		}
-	}
-
-	if fs := failures(n); len(fs) > 0 {
-		fmt.Fprintf(b, "\n%s\n", paint(ansiBold+ansiRed, fmt.Sprintf("Failures (%d):", len(fs))))
-		for i, f := range fs {
-			fmt.Fprintf(b, "\n%s %s\n", paint(ansiRed, fmt.Sprintf("[%d]", i+1)), paint(ansiBold, f.Title))
-			for line := range strings.Lines(evidence(f.Finding)) {
-				if strings.TrimSpace(line) == "" {
-					b.WriteString("\n")
-					continue
-				}
-				fmt.Fprintf(b, "    %s", line)
-			}
+			fmt.Fprintf(b, "    %s", l)
 		}
 	}
 
@@ -109,11 +144,17 @@ func WriteTerminal(w io.Writer, r *Run, color bool) error {
 			fw = max(fw, len(row.Fault))
 		}
 		for _, row := range sc.Rows {
-			line := fmt.Sprintf("  %-*s  run %-16s fuzz %-16s %s", fw, row.Fault,
+			l := fmt.Sprintf("  %-*s  run %-16s fuzz %-16s %s", fw, row.Fault,
 				termCaught(row.CaughtByRun, row.RunTime), termCaught(row.CaughtByFuzz, row.FuzzTime), row.Detail)
-			b.WriteString(strings.TrimRight(line, " ") + "\n")
+			b.WriteString(strings.TrimRight(l, " ") + "\n")
 		}
 	}
+
+	fmt.Fprintf(b, "\n%s %s", paint(ansiBold, "verdict:"), paintStatus(s.Status))
+	if n.VerdictReason != "" {
+		fmt.Fprintf(b, "  %s", n.VerdictReason)
+	}
+	b.WriteString("\n")
 	return b.Flush()
 }
 

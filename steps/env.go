@@ -17,6 +17,19 @@ type Env struct {
 	// that would be accepted (a second fence for scenarios tagged wrongly).
 	LiveAWS         bool
 	AllowLiveWrites bool
+
+	// OutOfScope says why an operation is left out of the run ("" when it is in scope): not
+	// selected by --operation, or no target for its service. A scenario that would send to
+	// such an operation is skipped, with that reason, before it sends anything. nil: all in.
+	OutOfScope func(operation string) string
+}
+
+// skip returns why a request to operation must not be sent, or "".
+func (e *Env) skip(operation string) string {
+	if e.OutOfScope == nil {
+		return ""
+	}
+	return e.OutOfScope(operation)
 }
 
 // CreatesTag marks scenarios that send requests a conforming target accepts (and so create

@@ -47,6 +47,10 @@ func (s *scenario) startOne(ctx context.Context) (started, error) {
 	if err != nil {
 		return started{}, err
 	}
+	if why := s.env.skip(opStart); why != "" {
+		s.st.SkipReason = opStart + " is out of scope: " + why
+		return started{}, godog.ErrSkip
+	}
 	ex := s.env.Client.Do(ctx, req)
 	rs := s.env.Engine.Check(op, check.Valid(), ex)
 	s.st.record(opStart, ex, rs)
@@ -78,6 +82,10 @@ func (s *scenario) getOne(ctx context.Context, c started) error {
 	req, err := protocol.Encode(op, map[string]any{memberConnectionID: c.id}, protocol.Overrides{})
 	if err != nil {
 		return err
+	}
+	if why := s.env.skip(opGet); why != "" {
+		s.st.SkipReason = opGet + " is out of scope: " + why
+		return godog.ErrSkip
 	}
 	ex := s.env.Client.Do(ctx, req)
 	s.st.Operation = opGet

@@ -181,6 +181,10 @@ func (s *scenario) send(ctx context.Context) error {
 		s.st.SkipReason = fmt.Sprintf("the target is real AWS and this %s request could be accepted (creating a resource); allow live writes to send it", r.op.ID)
 		return godog.ErrSkip
 	}
+	if why := s.env.skip(r.op.ID); why != "" {
+		s.st.SkipReason = r.op.ID + " is out of scope: " + why
+		return godog.ErrSkip
+	}
 	ex := s.env.Client.Do(ctx, req)
 	s.st.Operation = r.op.ID
 	s.st.last = &sent{op: r.op.ID, ex: ex}

@@ -4,11 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/plumbhq/plumb/fuzz"
@@ -59,12 +56,11 @@ func cmdFuzz(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	defer s.close()
-	for _, op := range operations {
-		if s.set.Operation(op) == nil {
-			return usageError(stderr, "fuzz", "--operation: unknown operation %q (operations: %s)", op, opNames(s.set))
-		}
+	inScope, err := s.scopeFor(operations)
+	if err != nil {
+		return usageError(stderr, "fuzz", "%v", err)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptible()
 	defer stop()
 	var progress io.Writer
 	if isTerminalWriter(stderr) {
@@ -77,7 +73,7 @@ func cmdFuzz(args []string, stdout, stderr io.Writer) int {
 	run, err := fuzz.Run(ctx, fuzz.Config{
 		Specs: s.set, Client: s.client, Engine: s.engine,
 		Seed: *seed, Budget: *budget, Duration: *duration, Workers: *workers,
-		Operations: operations, Mode: *mode, ShrinkTime: *shrink,
+		Operations: inScope, OutOfScope: s.outOfScope, Mode: *mode, ShrinkTime: *shrink,
 		ReplayDir: filepath.Join(rf.dir, "replays"), Progress: progress, Target: s.describe,
 		LiveAWS: s.liveAWS, AllowLiveWrites: tf.allowLiveWrites,
 	})

@@ -4,7 +4,9 @@
 // reference emulator, plumb's default target.
 //
 // Exit codes: 0 success / everything conforms; 1 non-conformance found; 2 usage or
-// configuration error; 3 the target could not be reached at all.
+// configuration error; 3 the target could not be reached at all; 4 inconclusive (the target
+// refused, throttled or does not implement what was asked: nothing was proven); 130
+// interrupted (the reports are written, marked interrupted).
 package main
 
 import (
@@ -22,10 +24,12 @@ import (
 
 // Exit codes, shared by every subcommand.
 const (
-	exitOK          = 0
-	exitNonConform  = 1
-	exitUsage       = 2
-	exitUnreachable = 3
+	exitOK           = 0
+	exitNonConform   = 1
+	exitUsage        = 2
+	exitUnreachable  = 3
+	exitInconclusive = 4   // the target was asked, but its answers prove nothing either way
+	exitInterrupted  = 130 // SIGINT or SIGTERM stopped the run; the reports are partial
 )
 
 // command is one subcommand: it parses its own flags and returns an exit code.
@@ -77,7 +81,7 @@ func usage(w io.Writer) {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Run 'plumb COMMAND -h' for a command's flags. Exit codes: 0 conforms, 1 non-conformance,")
-	fmt.Fprintln(w, "2 usage or configuration error, 3 target unreachable.")
+	fmt.Fprintln(w, "2 usage or configuration error, 3 target unreachable, 4 inconclusive, 130 interrupted.")
 }
 
 func commandList() []string {

@@ -21,6 +21,8 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 	var tf targetFlags
 	tf.register(fs)
 	tags := fs.String("tags", "", "godog tag expression selecting scenarios, e.g. @StartConnection.AssetId.maxLength or '~@creates'")
+	var operations multiFlag
+	fs.Var(&operations, "operation", "run only the scenarios of this operationId (repeatable)")
 	concurrency := fs.Int("concurrency", 4, "scenarios run in parallel")
 	var rf reportFlags
 	rf.register(fs, "plumb-reports", runFormats)
@@ -58,13 +60,20 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 		}
 		defer cucumber.Close()
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	inScope, err := s.scopeFor(operations)
+	if err != nil {
+		return usageError(stderr, "run", "%v", err)
+	}
+	ctx, stop := interruptible()
 	defer stop()
 	cfg := conformance.Config{
 		Specs: s.set, Client: s.client, Engine: s.engine,
 		Tags: *tags, Concurrency: *concurrency,
 		LiveAWS: s.liveAWS, AllowLiveWrites: tf.allowLiveWrites,
-		Progress: stdout, Target: s.describe,
+		Operations: inScope, OutOfScope: s.outOfScope, Target: s.describe,
+	}
+	if isTerminalWriter(stderr) {
+		cfg.Progress = func(done, failed int) { fmt.Fprintf(stderr, "\r%d scenarios, %d failed ", done, failed) }
 	}
 	if cucumber != nil {
 		cfg.CucumberJSON = cucumber
@@ -79,12 +88,9 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 	return finish("run", run, fileFormats, rf.dir, cucumber, stdout, stderr)
 }
 
-// finish prints the terminal summary, writes the reports and picks the exit code.
+// finish writes the reports, then the terminal summary, whose last line is the verdict, and
+// picks the exit code.
 func finish(cmd string, run *report.Run, formats []string, dir string, extra *os.File, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stdout)
-	if err := report.WriteTerminal(stdout, run, isTerminalWriter(stdout)); err != nil {
-		fmt.Fprintf(stderr, "plumb %s: %v\n", cmd, err)
-	}
 	paths, err := report.WriteFiles(dir, run, formats)
 	if err != nil {
 		fmt.Fprintf(stderr, "plumb %s: writing reports: %v\n", cmd, err)
@@ -93,14 +99,42 @@ func finish(cmd string, run *report.Run, formats []string, dir string, extra *os
 	if extra != nil {
 		paths = append(paths, extra.Name())
 	}
+	fmt.Fprintln(stdout)
 	fmt.Fprintln(stdout, "reports:")
 	for _, p := range paths {
 		fmt.Fprintf(stdout, "  %s\n", p)
 	}
-	if run.Summary().Status == report.Failed {
+	fmt.Fprintln(stdout)
+	if err := report.WriteTerminal(stdout, run, isTerminalWriter(stdout)); err != nil {
+		fmt.Fprintf(stderr, "plumb %s: %v\n", cmd, err)
+	}
+	return exitCode(run)
+}
+
+// exitCode maps the run's verdict to the documented exit codes.
+func exitCode(run *report.Run) int {
+	switch run.Summary().Status {
+	case report.Passed:
+		return exitOK
+	case report.Interrupted:
+		return exitInterrupted
+	case report.Inconclusive, report.Skipped:
+		return exitInconclusive
+	default:
 		return exitNonConform
 	}
-	return exitOK
+}
+
+// interruptible returns a context cancelled by the first SIGINT or SIGTERM: sending stops at
+// once and the reports are still written, marked interrupted. A second signal kills plumb the
+// default way, for a user who does not want to wait for the reports.
+func interruptible() (context.Context, func()) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	return ctx, stop
 }
 
 func isTerminalWriter(w io.Writer) bool {

@@ -47,6 +47,33 @@ type session struct {
 	describe string // redacted, for reports
 	liveAWS  bool
 	close    func()
+	// outOfScope names the operations whose service has no target, with why: a run that
+	// targets one service leaves the others out rather than failing them.
+	outOfScope map[string]string
+}
+
+// scopeFor returns the operations to drive (the selection, or every one when none is
+// selected) minus those out of scope, and an error naming a selected operation that is out
+// of scope or unknown.
+func (s *session) scopeFor(selected []string) ([]string, error) {
+	for _, op := range selected {
+		if s.set.Operation(op) == nil {
+			return nil, fmt.Errorf("--operation: unknown operation %q (operations: %s)", op, opNames(s.set))
+		}
+		if why := s.outOfScope[op]; why != "" {
+			return nil, fmt.Errorf("--operation %s: %s", op, why)
+		}
+	}
+	if len(selected) > 0 {
+		return selected, nil
+	}
+	var out []string
+	for _, op := range s.set.Operations() {
+		if s.outOfScope[op.ID] == "" {
+			out = append(out, op.ID)
+		}
+	}
+	return out, nil
 }
 
 // open validates the flags, starts the embedded emulator when no target is given, builds the
@@ -89,6 +116,14 @@ func (t *targetFlags) open(cmd string, concurrency int, stderr io.Writer) (*sess
 			// AWS rejects the fixed fake test credentials before it looks at the input, so every
 			// check would report the authentication failure instead of the API's behaviour.
 			return nil, usageError(stderr, cmd, "the target is real AWS: add --aws-credentials to sign with your credentials (fake test credentials are rejected by AWS)")
+		}
+	}
+	s.outOfScope = map[string]string{}
+	if _, all := urls[""]; !all {
+		for _, op := range set.Operations() {
+			if _, ok := urls[op.Service.Name]; !ok {
+				s.outOfScope[op.ID] = fmt.Sprintf("no target for service %s (add --target %s=URL)", op.Service.Name, op.Service.Name)
+			}
 		}
 	}
 	opts := target.Options{Targets: urls, Region: t.region, Timeout: t.timeout, Concurrency: concurrency}

@@ -1,0 +1,191 @@
+package verdict
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/plumbhq/plumb/report"
+)
+
+// Scope says which operations a run was about, and why the others were left out.
+type Scope struct {
+	Operations []string          // in scope, in report order
+	Skipped    map[string]string // left out, with why ("no target for service outposts")
+}
+
+// Decide fills in run's Verdict, VerdictReason, Operations and RootCauses from the evidence.
+// Operations the target does not implement lose their findings, and their scenarios and
+// constraints are marked skipped with that reason. interrupted (a signal stopped the run) wins
+// over every other outcome.
+func Decide(run *report.Run, ev *Evidence, scope Scope, interrupted bool) {
+	if run == nil {
+		return
+	}
+	hasScenario := map[string]bool{}
+	for _, sc := range run.Scenarios {
+		hasScenario[sc.Operation] = true
+	}
+
+	run.Operations = run.Operations[:0]
+	dropped := map[string]string{} // operation -> why its findings are dropped
+	var inScope []string
+	for _, op := range scope.Operations {
+		s := ev.snapshot(op)
+		if s.exchanges == 0 && !hasScenario[op] {
+			run.Operations = append(run.Operations, report.OperationVerdict{Operation: op, Verdict: report.Skipped,
+				Reason: "not selected: no scenario or case of the selection sends it"})
+			continue
+		}
+		inScope = append(inScope, op)
+		if why := notImplemented(s); why != "" {
+			dropped[op] = why
+		}
+	}
+
+	// Findings of operations the target does not implement say one thing, once.
+	if len(dropped) > 0 {
+		kept := run.Findings[:0]
+		for _, f := range run.Findings {
+			if _, drop := dropped[f.Operation]; !drop {
+				kept = append(kept, f)
+			}
+		}
+		run.Findings = kept
+		for i := range run.Scenarios {
+			if why, drop := dropped[run.Scenarios[i].Operation]; drop {
+				sc := &run.Scenarios[i]
+				sc.Status, sc.SkipReason, sc.Failures = report.Skipped, why, nil
+				for j := range sc.Checks {
+					sc.Checks[j].Status, sc.Checks[j].Message = report.Skipped, why
+				}
+			}
+		}
+		for i := range run.Constraints {
+			if _, drop := dropped[run.Constraints[i].Operation]; drop {
+				run.Constraints[i].Status = report.Skipped
+			}
+		}
+	}
+
+	run.RootCauses = report.GroupRootCauses(run.Findings)
+	failing := map[string]int{}
+	for _, rc := range run.RootCauses {
+		if rc.Severity != report.SeverityWarning {
+			failing[rc.Operation]++
+		}
+	}
+
+	var failed, inconclusive []string
+	for _, op := range inScope {
+		s := ev.snapshot(op)
+		v := report.OperationVerdict{Operation: op, Exchanges: s.exchanges, Inconclusive: s.refused}
+		switch {
+		case dropped[op] != "":
+			v.Verdict, v.Reason = report.Inconclusive, dropped[op]
+		case failing[op] > 0:
+			v.Verdict, v.Reason = report.Failed, plural(failing[op], "root cause")
+		case s.exchanges == 0:
+			v.Verdict, v.Reason = report.Inconclusive, "never exercised: no request was sent"
+		case s.exercised == 0:
+			v.Verdict = report.Inconclusive
+			v.Reason = "never exercised: no answer showed the target implements it"
+			if s.topRefusal != "" {
+				v.Reason += " (" + s.topRefusal + ")"
+			}
+		case s.refused > 0:
+			v.Verdict = report.Inconclusive
+			v.Reason = fmt.Sprintf("%d of %d requests were not judged: %s", s.refused, s.exchanges, s.topRefusal)
+		default:
+			v.Verdict, v.Reason = report.Passed, fmt.Sprintf("exercised by %s; everything conformed", plural(s.exchanges, "request"))
+		}
+		if interrupted && v.Verdict == report.Passed {
+			v.Verdict, v.Reason = report.Interrupted, "interrupted before it finished; "+v.Reason
+		}
+		switch v.Verdict {
+		case report.Failed:
+			failed = append(failed, op)
+		case report.Inconclusive:
+			inconclusive = append(inconclusive, op+": "+v.Reason)
+		}
+		run.Operations = append(run.Operations, v)
+	}
+	for op, why := range scope.Skipped {
+		run.Operations = append(run.Operations, report.OperationVerdict{Operation: op, Verdict: report.Skipped, Reason: why})
+	}
+	sortOperations(run.Operations)
+	// A finding no operation owns (plumb's own internal error) fails the run too.
+	orphan := failing[""] > 0
+
+	errors := 0
+	for _, rc := range run.RootCauses {
+		if rc.Severity != report.SeverityWarning {
+			errors++
+		}
+	}
+	switch {
+	case interrupted:
+		run.Verdict = report.Interrupted
+		run.VerdictReason = "interrupted before it finished: the results are partial"
+		if errors > 0 {
+			run.VerdictReason += fmt.Sprintf(" (%s so far)", plural(errors, "root cause"))
+		}
+	case len(failed) > 0 || orphan:
+		run.Verdict = report.Failed
+		run.VerdictReason = fmt.Sprintf("%s in %s", plural(errors, "root cause"), listOrNone(failed, "plumb itself"))
+		if len(inconclusive) > 0 {
+			run.VerdictReason += "; inconclusive: " + strings.Join(inconclusive, "; ")
+		}
+	case len(inScope) == 0:
+		run.Verdict = report.Inconclusive
+		run.VerdictReason = "no operation was exercised"
+	case len(inconclusive) > 0:
+		run.Verdict = report.Inconclusive
+		run.VerdictReason = strings.Join(inconclusive, "; ")
+	default:
+		run.Verdict = report.Passed
+		run.VerdictReason = fmt.Sprintf("%s exercised; every answer conformed to the documents", plural(len(inScope), "operation"))
+	}
+}
+
+// notImplemented returns why an operation counts as not implemented by the target: nothing
+// showed it is, and every request got one and the same answer. "" when it does not.
+func notImplemented(s snapshot) string {
+	if s.exercised > 0 || s.exchanges == 0 || s.onlyAnswer == "" {
+		return ""
+	}
+	every := fmt.Sprintf("every request (%d)", s.exchanges)
+	if s.exchanges == 1 {
+		every = "the only request"
+	}
+	switch {
+	case s.refused == s.exchanges && strings.HasPrefix(s.topRefusal, "refused"):
+		return fmt.Sprintf("%s was %s: check the credentials or the target URL", every, s.topRefusal)
+	case s.refused == s.exchanges && strings.HasPrefix(s.topRefusal, "throttled"):
+		return fmt.Sprintf("%s was %s: lower the request rate or retry later", every, s.topRefusal)
+	}
+	if strings.HasPrefix(s.onlyAnswer, "no HTTP response") {
+		return fmt.Sprintf("the target never answered: %s got %s: check the target URL and that it speaks HTTP", every, s.onlyAnswer)
+	}
+	return fmt.Sprintf("not implemented by the target: %s was answered %s", every, s.onlyAnswer)
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+func listOrNone(xs []string, none string) string {
+	if len(xs) == 0 {
+		return none
+	}
+	return strings.Join(xs, ", ")
+}
+
+// sortOperations orders operation verdicts by name, so reports are stable.
+func sortOperations(vs []report.OperationVerdict) {
+	slices.SortStableFunc(vs, func(a, b report.OperationVerdict) int { return cmp.Compare(a.Operation, b.Operation) })
+}

@@ -1,0 +1,142 @@
+package verdict
+
+import (
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/plumbhq/plumb/check"
+	"github.com/plumbhq/plumb/protocol"
+	"github.com/plumbhq/plumb/specs"
+	"github.com/plumbhq/plumb/target"
+)
+
+// maxSignatures bounds the distinct answers remembered per operation: enough to tell "one
+// answer to everything" from "many answers", whatever the target sends.
+const maxSignatures = 16
+
+// Evidence accumulates, per operation, what the target's answers prove. It is safe for
+// concurrent use and its memory does not grow with the number of exchanges.
+type Evidence struct {
+	mu  sync.Mutex
+	ops map[string]*opEvidence
+}
+
+type opEvidence struct {
+	exchanges  int
+	exercised  int            // answers showing the target implements the operation
+	refused    int            // exchanges every check of which was inconclusive
+	refusals   map[string]int // refusal cause -> count
+	signatures map[string]int // answer signature -> count (bounded)
+	overflow   bool           // more distinct signatures than maxSignatures
+}
+
+// NewEvidence returns an empty record.
+func NewEvidence() *Evidence { return &Evidence{ops: map[string]*opEvidence{}} }
+
+// Add records one judged exchange of op.
+func (e *Evidence) Add(op *specs.Operation, ex target.Exchange, rs []check.Result) {
+	if e == nil || op == nil {
+		return
+	}
+	sig, exercised := signature(op, ex)
+	refusal := check.Refused(rs)
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	o := e.ops[op.ID]
+	if o == nil {
+		o = &opEvidence{refusals: map[string]int{}, signatures: map[string]int{}}
+		e.ops[op.ID] = o
+	}
+	o.exchanges++
+	if refusal != "" {
+		o.refused++
+		if len(o.refusals) < maxSignatures || o.refusals[refusal] > 0 {
+			o.refusals[refusal]++
+		}
+	} else if exercised {
+		o.exercised++
+	}
+	if _, seen := o.signatures[sig]; seen || len(o.signatures) < maxSignatures {
+		o.signatures[sig]++
+	} else {
+		o.overflow = true
+	}
+}
+
+// signature names an answer without its input-dependent parts: "200", "400 ValidationException",
+// "500 with no error type (text/html)", "no HTTP response (refused)". exercised reports whether
+// the answer shows the target implements op: a 2xx, or an error type op documents.
+func signature(op *specs.Operation, ex target.Exchange) (sig string, exercised bool) {
+	if ex.Err != nil || ex.Response == nil {
+		kind := "none"
+		if ex.Err != nil {
+			kind = string(ex.Err.Kind)
+		}
+		return "no HTTP response (" + kind + ")", false
+	}
+	r := ex.Response
+	if r.Status < 300 && r.Status >= 200 {
+		return strconv.Itoa(r.Status), true
+	}
+	h := r.Header
+	if h == nil {
+		h = http.Header{}
+	}
+	name := protocol.ErrorType(op.Protocol(), h, r.Body)
+	if name.Found() {
+		_, documented := op.Error(name.Name)
+		return strconv.Itoa(r.Status) + " " + name.Name, documented
+	}
+	mt := strings.ToLower(strings.TrimSpace(strings.SplitN(h.Get("Content-Type"), ";", 2)[0]))
+	if mt == "" {
+		mt = "no Content-Type"
+	}
+	return strconv.Itoa(r.Status) + " with no error type (" + mt + ")", false
+}
+
+// snapshot is an operation's evidence, read under the lock.
+type snapshot struct {
+	exchanges, exercised, refused int
+	topRefusal                    string
+	onlyAnswer                    string // the one answer every exchange got, if it is one
+}
+
+func (e *Evidence) snapshot(op string) snapshot {
+	if e == nil {
+		return snapshot{}
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	o := e.ops[op]
+	if o == nil {
+		return snapshot{}
+	}
+	s := snapshot{exchanges: o.exchanges, exercised: o.exercised, refused: o.refused, topRefusal: top(o.refusals)}
+	if len(o.signatures) == 1 && !o.overflow {
+		for sig := range o.signatures {
+			s.onlyAnswer = sig
+		}
+	}
+	return s
+}
+
+// top returns the most frequent key (ties broken by name, for stable output).
+func top(m map[string]int) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if m[keys[i]] != m[keys[j]] {
+			return m[keys[i]] > m[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	if len(keys) == 0 {
+		return ""
+	}
+	return keys[0]
+}
