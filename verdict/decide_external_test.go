@@ -40,7 +40,9 @@ func add(ev *verdict.Evidence, set *specs.Set, e *check.Engine, op string, exp c
 	return rs
 }
 
-func scope(ops ...string) verdict.Scope { return verdict.Scope{Operations: ops, Skipped: map[string]string{}} }
+func scope(ops ...string) verdict.Scope {
+	return verdict.Scope{Operations: ops, Skipped: map[string]string{}}
+}
 
 func TestPassedNeedsEvidence(t *testing.T) {
 	set, e := load(t)
