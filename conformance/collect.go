@@ -227,8 +227,12 @@ func failures(records []steps.Record) []report.Finding {
 					continue
 				}
 				seen[k] = true
+				rule, path := "", ""
+				if check.AboutInput(res.Check) {
+					rule, path = res.Keyword, res.Path
+				}
 				out = append(out, report.Finding{
-					Check: string(res.Check), Operation: r.Operation, Rule: res.Keyword, Path: res.Path,
+					Check: string(res.Check), Operation: r.Operation, Rule: rule, Path: path,
 					Message: res.Message, Request: req, Response: resp, Curl: curl, Count: 1,
 					Cause: cause, Severity: severity,
 				})

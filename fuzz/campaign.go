@@ -205,8 +205,12 @@ func (cp *campaign) reportFinding(f *finding) report.Finding {
 	if f.key.Warning {
 		severity = report.SeverityWarning
 	}
+	rule, path := "", ""
+	if check.AboutInput(check.Name(f.key.Check)) {
+		rule, path = ev.c.Expect.Keyword, specs.GenericPath(ev.c.Expect.Path)
+	}
 	return report.Finding{
-		Check: f.key.Check, Operation: f.key.Operation, Rule: ev.c.Expect.Keyword, Path: specs.GenericPath(ev.c.Expect.Path),
+		Check: f.key.Check, Operation: f.key.Operation, Rule: rule, Path: path,
 		Cause: f.key.Cause, Severity: severity,
 		Message:  msg + " [" + how + "]",
 		Request:  ev.ex.RequestText(),

@@ -124,7 +124,7 @@ func (col *collector) add(op string, c Case, ex target.Exchange, rs []check.Resu
 			}
 			fd.count++
 			if rule := strings.TrimSpace(specs.GenericPath(c.Expect.Path) + " " + c.Expect.Keyword); rule != "" &&
-				(len(fd.rules) < maxRules || fd.rules[rule]) {
+				check.AboutInput(r.Check) && (len(fd.rules) < maxRules || fd.rules[rule]) {
 				fd.rules[rule] = true
 			}
 			col.mu.Unlock()

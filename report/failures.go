@@ -98,7 +98,11 @@ func failures(n *Run) []failure {
 
 // evidence is the plain-text block of one finding: message, then request,
 // response and curl, then how to reproduce it.
-func evidence(f Finding) string {
+func evidence(f Finding) string { return evidenceExcerpt(f, 0) }
+
+// evidenceExcerpt is evidence with the request and response cut to maxLines
+// lines each (0: whole), saying how many were left out.
+func evidenceExcerpt(f Finding, maxLines int) string {
 	var b strings.Builder
 	line := func(label, v string) {
 		if v != "" {
@@ -127,8 +131,47 @@ func evidence(f Finding) string {
 			b.WriteString("\n")
 		}
 	}
-	block("request", f.Request)
-	block("response", f.Response)
+	block("request", excerpt(f.Request, maxLines))
+	block("response", excerpt(f.Response, maxLines))
 	block("curl", f.Curl)
 	return b.String()
 }
+
+// excerpt shortens an HTTP dump for the terminal (maxLines 0: whole): the start line, the
+// headers that say what the exchange meant, and the body's first lines.
+func excerpt(s string, maxLines int) string {
+	if maxLines <= 0 || s == "" {
+		return s
+	}
+	lines := strings.SplitAfter(strings.TrimRight(s, "\r\n"), "\n")
+	var out []string
+	dropped := 0
+	i := 0
+	for ; i < len(lines); i++ {
+		l := lines[i]
+		if i > 0 && strings.TrimSpace(l) == "" {
+			break // end of the headers
+		}
+		name, _, isHeader := strings.Cut(l, ":")
+		if i == 0 || !isHeader || meaningfulHeaders[strings.ToLower(strings.TrimSpace(name))] {
+			out = append(out, l)
+		} else {
+			dropped++
+		}
+	}
+	body := lines[i:]
+	if len(body) > maxLines {
+		dropped += len(body) - maxLines
+		body = body[:maxLines]
+	}
+	out = append(out, body...)
+	text := strings.Join(out, "")
+	if dropped > 0 {
+		text = strings.TrimRight(text, "\r\n") + "\n(" + itoa(dropped) + " more lines in the reports)\n"
+	}
+	return text
+}
+
+// meaningfulHeaders are the headers a terminal example keeps.
+var meaningfulHeaders = map[string]bool{"content-type": true, "x-amz-target": true, "x-amzn-errortype": true,
+	"retry-after": true, "location": true}

@@ -21,7 +21,10 @@ const (
 
 // TerminalExamples is how many root causes the terminal shows with a full example (request,
 // response, curl, replay); the others get their one line, and every example is in the reports.
-const TerminalExamples = 10
+const TerminalExamples = 8
+
+// terminalExcerptLines is how many lines of a terminal example's request and response are shown.
+const terminalExcerptLines = 12
 
 // WriteTerminal writes the end-of-run summary for people, short whatever the target did:
 // counts, each operation's verdict, one line per root cause with its count, one full example
@@ -126,7 +129,7 @@ func WriteTerminal(w io.Writer, r *Run, color bool) error {
 			break
 		}
 		fmt.Fprintf(b, "\n%s %s\n", paint(ansiRed, fmt.Sprintf("[%d]", i+1)), paint(ansiBold, "example: "+orDash(rc.Operation)+" "+rc.Check))
-		for l := range strings.Lines(evidence(rc.Example)) {
+		for l := range strings.Lines(evidenceExcerpt(rc.Example, terminalExcerptLines)) {
 			if strings.TrimSpace(l) == "" {
 				b.WriteString("\n")
 				continue

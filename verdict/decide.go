@@ -3,6 +3,7 @@ package verdict
 import (
 	"cmp"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -135,14 +136,14 @@ func Decide(run *report.Run, ev *Evidence, scope Scope, interrupted bool) {
 		run.Verdict = report.Failed
 		run.VerdictReason = fmt.Sprintf("%s in %s", plural(errors, "root cause"), listOrNone(failed, "plumb itself"))
 		if len(inconclusive) > 0 {
-			run.VerdictReason += "; inconclusive: " + strings.Join(inconclusive, "; ")
+			run.VerdictReason += "; inconclusive: " + joinReasons(inconclusive)
 		}
 	case len(inScope) == 0:
 		run.Verdict = report.Inconclusive
 		run.VerdictReason = "no operation was exercised"
 	case len(inconclusive) > 0:
 		run.Verdict = report.Inconclusive
-		run.VerdictReason = strings.Join(inconclusive, "; ")
+		run.VerdictReason = joinReasons(inconclusive)
 	default:
 		run.Verdict = report.Passed
 		run.VerdictReason = fmt.Sprintf("%s exercised; every answer conformed to the documents", plural(len(inScope), "operation"))
@@ -188,4 +189,32 @@ func listOrNone(xs []string, none string) string {
 // sortOperations orders operation verdicts by name, so reports are stable.
 func sortOperations(vs []report.OperationVerdict) {
 	slices.SortStableFunc(vs, func(a, b report.OperationVerdict) int { return cmp.Compare(a.Operation, b.Operation) })
+}
+
+var counted = regexp.MustCompile(` \(\d+\)`)
+
+// joinReasons joins "Operation: reason" lines, saying a reason that several operations share
+// (counts aside) once, after their names.
+func joinReasons(lines []string) string {
+	var order []string
+	ops := map[string][]string{}
+	first := map[string]string{}
+	for _, l := range lines {
+		op, why, _ := strings.Cut(l, ": ")
+		key := counted.ReplaceAllString(why, "")
+		if _, seen := ops[key]; !seen {
+			order = append(order, key)
+			first[key] = l
+		}
+		ops[key] = append(ops[key], op)
+	}
+	parts := make([]string, len(order))
+	for i, why := range order {
+		if len(ops[why]) == 1 {
+			parts[i] = first[why]
+			continue
+		}
+		parts[i] = strings.Join(ops[why], ", ") + ": " + why
+	}
+	return strings.Join(parts, "; ")
 }
