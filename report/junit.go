@@ -45,6 +45,7 @@ type junitCase struct {
 	Name      string        `xml:"name,attr"`
 	Time      string        `xml:"time,attr"`
 	Failure   *junitFailure `xml:"failure,omitempty"`
+	Error     *junitFailure `xml:"error,omitempty"`
 	Skipped   *junitSkipped `xml:"skipped,omitempty"`
 }
 
@@ -131,6 +132,30 @@ func WriteJUnit(w io.Writer, r *Run) error {
 		s.Failures++
 	}
 
+	// The verdict per operation as its own suite, so that a CI dashboard never
+	// shows an inconclusive or interrupted run as green: those are errors.
+	if len(n.Operations) > 0 {
+		s := suite(verdictSuite)
+		for _, o := range n.Operations {
+			c := junitCase{Classname: verdictSuite, Name: cmp.Or(o.Operation, "(no operation)"), Time: seconds(time.Duration(0))}
+			why := &junitFailure{Message: cmp.Or(o.Reason, string(o.Verdict)), Type: string(o.Verdict), Text: o.Reason}
+			switch o.Verdict {
+			case Passed:
+			case Failed:
+				c.Failure = why
+				s.Failures++
+			case Inconclusive, Interrupted:
+				c.Error = why
+				s.Errors++
+			default:
+				c.Skipped = &junitSkipped{Message: o.Reason}
+				s.Skipped++
+			}
+			s.Tests++
+			s.Cases = append(s.Cases, c)
+		}
+	}
+
 	// Suites sorted by name: scenarios are sorted by feature already, but
 	// orphan findings may open suites after them.
 	slices.Sort(order)
@@ -140,6 +165,7 @@ func WriteJUnit(w io.Writer, r *Run) error {
 		doc.Tests += s.Tests
 		doc.Failures += s.Failures
 		doc.Skipped += s.Skipped
+		doc.Errors += s.Errors
 		doc.Suites = append(doc.Suites, *s)
 	}
 
@@ -171,10 +197,16 @@ func junitFailureOf(fs []Finding) *junitFailure {
 	}
 }
 
+// verdictSuite names the JUnit suite that carries each operation's verdict.
+const verdictSuite = "plumb verdict"
+
 // junitProps records how to reproduce the run, on every suite, because
 // reporters show suite properties but rarely the root's.
 func junitProps(n *Run) []junitProperty {
 	props := []junitProperty{{"engine", n.Engine}, {"target", n.Target}}
+	if n.Verdict != "" {
+		props = append(props, junitProperty{"verdict", string(n.Verdict)}, junitProperty{"verdict_reason", n.VerdictReason})
+	}
 	if n.Seed != 0 {
 		props = append(props, junitProperty{"seed", utoa(n.Seed)})
 	}

@@ -188,3 +188,21 @@ func TestWritersRejectNilRun(t *testing.T) {
 	_, err := report.WriteFiles(t.TempDir(), nil, nil)
 	assert.Error(t, err)
 }
+
+// Each operation's verdict is a test case: an inconclusive or interrupted operation is an
+// error, so a CI dashboard never shows a run that proved nothing as green.
+func TestJUnitCarriesTheVerdicts(t *testing.T) {
+	r := sampleRun()
+	r.Verdict, r.VerdictReason = report.Inconclusive, "CreateConnection: every request (3) was refused"
+	r.Operations = []report.OperationVerdict{
+		{Operation: "CreateConnection", Verdict: report.Inconclusive, Reason: "every request (3) was refused"},
+		{Operation: "StartConnection", Verdict: report.Failed, Reason: "1 root cause"},
+		{Operation: "GetConnection", Verdict: report.Skipped, Reason: "no target for service outposts"},
+	}
+	var buf bytes.Buffer
+	require.NoError(t, report.WriteJUnit(&buf, r))
+	out := buf.String()
+	assert.Contains(t, out, `<testsuite name="plumb verdict" tests="3" failures="1" errors="1" skipped="1"`)
+	assert.Contains(t, out, `<error message="every request (3) was refused" type="inconclusive">`)
+	assert.Contains(t, out, `<property name="verdict" value="inconclusive"></property>`)
+}
