@@ -23,6 +23,7 @@ type Engine struct {
 	opts   Options
 	models map[*specs.Operation]*opModel // built in New; read-only afterwards
 	extra  sync.Map                      // *specs.Operation -> *opModel, for operations outside set
+	ids    createdIDs                    // the ids creates returned (created.go)
 }
 
 // New returns an engine for the specs. Everything Check needs per operation (kin-openapi route,
@@ -86,26 +87,40 @@ func (e *Engine) Check(op *specs.Operation, exp Expect, ex target.Exchange) []Re
 		return out
 	}
 	set(f.notAServerError())
-	set(f.statusCode())
-	set(f.contentType())
-	set(f.responseSchema())
-	set(f.errorType())
+	if why := f.consequence(); why != "" {
+		// One root cause, one finding: what follows from it is not judged again.
+		for _, n := range []Name{StatusCode, ContentType, ResponseSchema, ErrorType} {
+			set(skip(n, why))
+		}
+	} else {
+		set(f.statusCode())
+		set(f.contentType())
+		set(f.responseSchema())
+		set(f.errorType())
+	}
 	var data Result
 	switch exp.Kind {
 	case KindInvalid:
 		data = f.negative()
 	case KindValid:
 		data = f.positive()
+		if r, ok := e.created(f); ok {
+			set(r) // what the 200 says about the resource it created (created.go)
+		}
 	case KindOutcome:
 		data = f.outcome()
 	default:
 		return out
 	}
-	if why := f.habit(); why != "" && data.Status == Fail && !f.strict {
-		data.Status = Warn
-		data.Message += " (warning: " + why + "; --strict fails it)"
-	}
 	set(data)
+	if why := f.habit(); why != "" && !f.strict {
+		for i := range out {
+			if out[i].Status == Fail && out[i].Check != Reachable && out[i].Check != NotAServerError {
+				out[i].Status = Warn
+				out[i].Message += " (warning: " + why + "; --strict fails it)"
+			}
+		}
+	}
 	return out
 }
 
@@ -120,6 +135,9 @@ type facts struct {
 	header http.Header
 	body   []byte
 
+	// amzTarget is the X-Amz-Target the request carried (awsJson protocols; "" otherwise).
+	amzTarget string
+
 	name       protocol.ErrorName // error responses only
 	message    string             // the error's message member
 	hasMessage bool
@@ -130,6 +148,9 @@ func (e *Engine) facts(op *specs.Operation, exp Expect, ex target.Exchange) *fac
 		status: ex.Response.Status, header: ex.Response.Header, body: ex.Response.Body}
 	if f.header == nil {
 		f.header = http.Header{}
+	}
+	if ex.Request.Header != nil {
+		f.amzTarget = ex.Request.Header.Get("X-Amz-Target")
 	}
 	if f.status >= 400 {
 		f.name = protocol.ErrorType(op.Protocol(), f.header, f.body)

@@ -2,6 +2,7 @@ package check_test
 
 import (
 	"errors"
+	"net/http"
 	"strings"
 	"sync"
 	"testing"
@@ -36,8 +37,14 @@ func TestCorrect200PassesEveryCheck(t *testing.T) {
 				check.ContentType, check.ResponseSchema, check.PositiveDataAcceptance} {
 				want(t, rs, n, check.Pass)
 			}
-			for _, n := range []check.Name{check.ErrorType, check.NegativeDataRejection, check.ExpectedOutcome, check.Stateful} {
+			for _, n := range []check.Name{check.ErrorType, check.NegativeDataRejection, check.ExpectedOutcome} {
 				want(t, rs, n, check.Skip)
+			}
+			// A create's 200 is judged for the resource it made (x-plumb-created); a read's is not.
+			if op(t, c.op).Created != nil {
+				want(t, rs, check.Stateful, check.Pass)
+			} else {
+				want(t, rs, check.Stateful, check.Skip)
 			}
 		})
 	}
@@ -74,8 +81,14 @@ func TestServerErrorOnValidInput(t *testing.T) {
 	ex := exchange(500, `{"Message":"boom"}`, "Content-Type", ctJSON, "X-Amzn-ErrorType", "InternalServerException")
 	rs := engine(t, false).Check(op(t, "StartConnection"), check.Valid(), ex)
 	want(t, rs, check.NotAServerError, check.Fail, "500", "InternalServerException", "boom")
-	want(t, rs, check.StatusCode, check.Pass) // 500 is documented: only the server-error check fires
-	want(t, rs, check.ErrorType, check.Pass)
+	// One root cause, one finding: the response's shape is not judged again.
+	want(t, rs, check.StatusCode, check.Skip, "not_a_server_error")
+	want(t, rs, check.ContentType, check.Skip, "not_a_server_error")
+	want(t, rs, check.ErrorType, check.Skip, "not_a_server_error")
+	rs = engine(t, false).Check(op(t, "StartConnection"), check.Valid(), exchange(500, `<html>oops</html>`, "Content-Type", "text/html"))
+	if got := len(check.Failures(rs)); got != 1 {
+		t.Errorf("a 500 HTML page gives %d failures, want 1 (not_a_server_error): %v", got, rs)
+	}
 }
 
 func TestUndocumentedStatus(t *testing.T) {
@@ -233,4 +246,22 @@ func TestOperationOutsideTheSet(t *testing.T) {
 	noFailures(t, e.Check(&o, check.Valid(), exchange(200, startOK, "Content-Type", ctJSON)))
 	rs := e.Check(&o, check.Valid(), exchange(200, `{"UnderlayIpAddress":"192.168.1"}`, "Content-Type", ctJSON))
 	want(t, rs, check.ResponseSchema, check.Fail, "$.UnderlayIpAddress pattern")
+}
+
+// A target that still names the operation (another service prefix, no prefix, another case)
+// served as the operation is leniency: a warning. One naming another operation is a failure.
+func TestWrongTargetLeniency(t *testing.T) {
+	exp := check.Invalid("", "target", "DirectConnectClientException", 400)
+	exp.Protocol = true
+	served := func(target string) []check.Result {
+		ex := exchange(200, `{"connectionId":"dxcon-1"}`, "Content-Type", ctAmzJSON)
+		ex.Request.Header = http.Header{"X-Amz-Target": {target}}
+		return engine(t, false).Check(op(t, "CreateConnection"), exp, ex)
+	}
+	for _, lenient := range []string{"Overture.CreateConnection", "CreateConnection", "OvertureService.createconnection"} {
+		want(t, served(lenient), check.NegativeDataRejection, check.Warn, "accepted")
+	}
+	for _, wrong := range []string{"OvertureService.CreateConnectionX", "OvertureService.PlumbNoSuchOperation", "OvertureService.", ""} {
+		want(t, served(wrong), check.NegativeDataRejection, check.Fail, "accepted")
+	}
 }

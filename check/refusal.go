@@ -59,12 +59,38 @@ var habits = map[string]string{
 	"contentType": "the documents say which media type clients send, not that the service rejects others",
 }
 
-// habit returns why a failed data check rests on habit rather than on a document ("" if not).
+// habit returns why the exchange's failures rest on habit rather than on a document ("" if
+// not): the input broke a rule the documents do not promise is enforced, or it broke the wire
+// protocol and was rejected (the documents do not say which error, status or body a protocol
+// break earns: only that it is not the operation's success).
 func (f *facts) habit() string {
 	if f.exp.Kind != KindInvalid {
 		return ""
 	}
-	return habits[f.exp.Keyword]
+	if why := habits[f.exp.Keyword]; why != "" {
+		return why
+	}
+	if f.exp.Keyword == "target" && f.lenientTarget() {
+		return "the documents give the exact X-Amz-Target clients send; routing on the operation's name alone, or ignoring its case, is lenient, not wrong"
+	}
+	if f.exp.Protocol && f.status >= 400 && f.status < 500 {
+		return "the input broke the wire protocol and was rejected; the documents do not say with which error"
+	}
+	return ""
+}
+
+// consequence returns why the response's shape is not judged on its own ("" when it is): a
+// server error is reported once, by not_a_server_error, not again as an undocumented status,
+// media type, body or error type; and a success for input breaking a rule is reported once, by
+// negative_data_rejection, not again as a body that echoes the broken input.
+func (f *facts) consequence() string {
+	switch {
+	case f.status >= 500:
+		return "server error: see " + string(NotAServerError)
+	case f.exp.Kind == KindInvalid && f.status < 300:
+		return "the input broke a documented rule and was accepted: see " + string(NegativeDataRejection)
+	}
+	return ""
 }
 
 // protocolAnswer reports whether the error is the wire protocol's own answer to the protocol
@@ -72,4 +98,14 @@ func (f *facts) habit() string {
 // errors the operation itself documents, so --strict accepts it too.
 func (f *facts) protocolAnswer() bool {
 	return f.exp.Protocol && f.exp.Keyword == "target" && strings.EqualFold(f.name.Name, "UnknownOperationException")
+}
+
+// lenientTarget reports whether the request's X-Amz-Target still names the operation, by the
+// part after its last dot and ignoring case ("Overture.CreateConnection", "CreateConnection",
+// "OvertureService.createconnection"): serving it as the operation is leniency. A target naming
+// another or no operation is not.
+func (f *facts) lenientTarget() bool {
+	name := f.amzTarget[strings.LastIndexByte(f.amzTarget, '.')+1:]
+	want := f.op.Target[strings.LastIndexByte(f.op.Target, '.')+1:]
+	return name != "" && strings.EqualFold(name, want)
 }

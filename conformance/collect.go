@@ -97,7 +97,7 @@ func (c *collector) add(p *godog.Scenario, st *steps.State, stepErr error, took 
 		sc.Status = report.Passed
 	}
 	for _, r := range records {
-		c.evidence.Add(c.specs.Operation(r.Operation), r.Exchange, r.Results)
+		c.evidence.Add(c.specs.Operation(r.Operation), r.Expect, r.Exchange, r.Results)
 	}
 
 	c.mu.Lock()

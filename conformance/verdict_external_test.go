@@ -58,8 +58,8 @@ func TestRefusingTargetIsNeverPassed(t *testing.T) {
 				if count(r, report.Passed) != 0 {
 					t.Errorf("%d scenarios passed against a target that refused everything", count(r, report.Passed))
 				}
-				if !strings.Contains(r.VerdictReason, "every request") {
-					t.Errorf("reason %q does not name the one answer", r.VerdictReason)
+				if !strings.Contains(r.VerdictReason, "every valid request") && !strings.Contains(r.VerdictReason, "never exercised") {
+					t.Errorf("reason %q says neither that every valid request got one answer nor that nothing was exercised", r.VerdictReason)
 				}
 			})
 		}

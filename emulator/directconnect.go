@@ -87,6 +87,10 @@ func (e *Emulator) createConnection(w http.ResponseWriter, r *http.Request) {
 		e.writeAmzJSONError(w, *ae)
 		return
 	}
+	if name, ok := e.unknownMember(obj, e.createRules); ok {
+		e.writeAmzJSONError(w, apiError{http.StatusBadRequest, typeDXClient, unknownMemberMessage(name)})
+		return
+	}
 	var v validator
 	vals := v.object(obj, e.createRules, "")
 	if len(v.errs) > 0 {
@@ -128,7 +132,7 @@ func (e *Emulator) newDXConnection(vals map[string]any, tags []map[string]any) m
 	now := time.Now().Unix()
 	c := map[string]any{
 		"ownerAccount":         e.account,
-		"connectionId":         newDXConnectionID(),
+		"connectionId":         e.dxIDs.next(),
 		"connectionState":      "requested",
 		"region":               "us-east-1",
 		"vlan":                 0,
@@ -145,20 +149,32 @@ func (e *Emulator) newDXConnection(vals map[string]any, tags []map[string]any) m
 			c[k] = s
 		}
 	}
+	var out []map[string]string
 	if tags != nil {
-		out := make([]map[string]string, 0, len(tags))
+		out = make([]map[string]string, 0, len(tags))
 		for _, t := range tags {
 			key, _ := t["key"].(string)
+			if e.has(faultDXRespTagKeyTooLong) {
+				key = "user:" + key
+			}
 			tag := map[string]string{"key": key}
 			if val, ok := t["value"].(string); ok {
 				tag["value"] = val
 			}
 			out = append(out, tag)
 		}
+	}
+	if e.has(faultDXConnectionIDReused) {
+		c["connectionId"], out = e.dxLast.reuse(c["connectionId"].(string), out)
+	}
+	if out != nil {
 		c["tags"] = out
 	}
 	if e.has(faultRespStateNotEnum) {
 		c["connectionState"] = "new"
+	}
+	if e.has(faultDXInitialStateAvailable) {
+		c["connectionState"] = "available"
 	}
 	if e.has(faultRespBoolAsString) {
 		c["jumboFrameCapable"] = "false"

@@ -2,6 +2,7 @@ package emulator_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -190,5 +191,86 @@ func TestManyErrorsMessageIsBounded(t *testing.T) {
 	}
 	if len(r.body) > 4096 {
 		t.Errorf("error body is %d bytes; it should stay small", len(r.body))
+	}
+}
+
+// Every create is a new connection with an id of its own, however many there are, and the
+// new connection starts as requested.
+func TestCreateConnectionIDsNeverRepeat(t *testing.T) {
+	h := newEmulator(t)
+	seen := map[string]bool{}
+	for i := 0; i < 3000; i++ {
+		r := create(t, h, createBody())
+		id, _ := r.obj["connectionId"].(string)
+		if !reDXConnID.MatchString(id) {
+			t.Fatalf("connectionId %q does not look like dxcon-xxxxxxxx", id)
+		}
+		if seen[id] {
+			t.Fatalf("connectionId %s returned twice (create %d)", id, i)
+		}
+		seen[id] = true
+		if r.obj["connectionState"] != "requested" {
+			t.Fatalf("new connection in state %v", r.obj["connectionState"])
+		}
+	}
+}
+
+func TestConnectionIDReusedMergesTags(t *testing.T) {
+	h := newEmulator(t, "dx-connectionid-reused")
+	first := create(t, h, createWith1Tag("a", "1"))
+	second := create(t, h, createWith1Tag("b", "2"))
+	third := create(t, h, createWith1Tag("a", "3"))
+	id := first.obj["connectionId"]
+	if second.obj["connectionId"] != id || third.obj["connectionId"] != id {
+		t.Fatalf("ids %v %v %v, want one id for all", id, second.obj["connectionId"], third.obj["connectionId"])
+	}
+	if got := tagKeys(third.obj); got != "a+b" {
+		t.Errorf("merged tag keys %q, want a+b", got)
+	}
+	if v := tagList(third.obj)[0]["value"]; v != "3" {
+		t.Errorf("a later value wins: got %v", v)
+	}
+	for i := 0; i < 300; i++ {
+		create(t, h, createWith1Tag(fmt.Sprint("k", i), "v"))
+	}
+	if n := len(tagList(create(t, h, createBody()).obj)); n > 200 {
+		t.Errorf("merged tags grow without bound: %d", n)
+	}
+}
+
+// Unknown members are ignored by the correct emulator and rejected, with each service's client
+// error, under unknown-member-rejected.
+func TestUnknownMembers(t *testing.T) {
+	extra := func(in map[string]any) map[string]any {
+		in["futureMember"] = map[string]any{"nested": 1}
+		return in
+	}
+	ok := newEmulator(t)
+	bad := newEmulator(t, "unknown-member-rejected")
+	for _, c := range []struct {
+		name string
+		send func(h http.Handler) result
+		want string
+	}{
+		{"StartConnection", func(h http.Handler) result { return start(t, h, extra(startBody())) }, "400 ValidationException"},
+		{"CreateConnection", func(h http.Handler) result { return create(t, h, extra(createBody())) }, "400 DirectConnectClientException"},
+	} {
+		if got := c.send(ok).summary(); got != "200" {
+			t.Errorf("%s with an unknown member: %s, want 200", c.name, got)
+		}
+		r := c.send(bad)
+		if got := r.summary(); got != c.want {
+			t.Errorf("%s with the fault: %s, want %s", c.name, got, c.want)
+		}
+		if !strings.Contains(r.message(), "futureMember") {
+			t.Errorf("%s: message %q does not name the member", c.name, r.message())
+		}
+		if c.name == "StartConnection" {
+			if got := start(t, bad, startBody()).summary(); got != "200" {
+				t.Errorf("the fault rejects known members too: %s", got)
+			}
+		} else if got := create(t, bad, createBody()).summary(); got != "200" {
+			t.Errorf("the fault rejects known members too: %s", got)
+		}
 	}
 }

@@ -48,4 +48,6 @@
 //   - body.go: Content-Type check, capped body read, strict JSON parse.
 //   - errors.go: protocol error encoders (where error faults apply).
 //   - gen.go, store.go: realistic random values, the connection store.
+//   - dxstate.go: Direct Connect ids that never repeat, and the state behind
+//     the faults that reuse an id or reject unknown members.
 package emulator

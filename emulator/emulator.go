@@ -31,6 +31,9 @@ type Emulator struct {
 	getRules    []rule
 	createRules []rule
 	maxTags     int // 0 = no limit
+
+	dxIDs  *idSequence // Direct Connect connection ids, never one twice
+	dxLast lastDX      // dx-connectionid-reused: the connection ids collide into
 }
 
 // New builds an Emulator. It fails on an unknown fault name or a negative
@@ -56,6 +59,7 @@ func New(cfg Config) (*Emulator, error) {
 	e.getRules = getConnectionRules(fs)
 	e.createRules = createConnectionRules(fs)
 	e.maxTags = maxTags(fs)
+	e.dxIDs = newIDSequence()
 	return e, nil
 }
 

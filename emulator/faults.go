@@ -13,7 +13,7 @@ type Fault struct {
 	Name string
 	// Class groups faults by the kind of rule they break: bound, pattern,
 	// required, range, type, status, error-type, server-error, response,
-	// content-type, state, tags or routing.
+	// content-type, state, tags, routing or extra-member.
 	Class string
 	// Operation names the operation whose behaviour changes. A fault that
 	// changes both Outposts operations lists both, comma-separated
@@ -29,6 +29,7 @@ const (
 	opGet    = "GetConnection"
 	opCreate = "CreateConnection"
 	opBoth   = opStart + "," + opGet
+	opBodies = opStart + "," + opCreate // the operations that take a JSON body
 )
 
 // Fault names. Code paths consult these through Emulator.has, never through
@@ -81,6 +82,10 @@ const (
 	faultDXMaxTagsOffByOne         = "dx-max-tags-off-by-one"
 	faultDXEmptyTagsAccepted       = "dx-empty-tags-accepted"
 	faultDXWrongTargetAccepted     = "dx-wrong-target-accepted"
+	faultDXInitialStateAvailable   = "dx-initial-state-available"
+	faultDXConnectionIDReused      = "dx-connectionid-reused"
+	faultDXRespTagKeyTooLong       = "dx-resp-tag-key-too-long"
+	faultUnknownMemberRejected     = "unknown-member-rejected"
 )
 
 // catalogue is the single table of faults, in the stable order Faults returns.
@@ -132,6 +137,10 @@ var catalogue = []Fault{
 	{faultDXMaxTagsOffByOne, "tags", opCreate, "exactly 50 tags are rejected with TooManyTagsException (a false rejection)"},
 	{faultDXEmptyTagsAccepted, "tags", opCreate, "an empty tags list is accepted (minimum is 1 item)"},
 	{faultDXWrongTargetAccepted, "routing", opCreate, "any X-Amz-Target on POST / (even none) is handled as CreateConnection"},
+	{faultDXInitialStateAvailable, "state", opCreate, "a new connection is reported in connectionState 'available' instead of 'requested' (as moto does)"},
+	{faultDXConnectionIDReused, "state", opCreate, "CreateConnection returns the previous connection's connectionId and merges the new tags into it (as moto does when its ids collide)"},
+	{faultDXRespTagKeyTooLong, "response", opCreate, "CreateConnection echoes each tag key with a 'user:' prefix, so a key of 124 or more characters comes back longer than 128"},
+	{faultUnknownMemberRejected, "extra-member", opBodies, "a request holding a top-level member the operation does not know is rejected with the client error (400) instead of ignored"},
 }
 
 // Faults returns the catalogue of injectable faults in a stable order.

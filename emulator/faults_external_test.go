@@ -193,6 +193,53 @@ var faultCases = []faultCase{
 			"X-Amz-Target": "OvertureService.DeleteConnection",
 		}, mustJSON(t, createBody())).summary()
 	}, "400 UnknownOperationException", "200"},
+	{"dx-initial-state-available", func(t testing.TB, h http.Handler) string {
+		return fmt.Sprint(create(t, h, createBody()).obj["connectionState"])
+	}, "requested", "available"},
+	{"dx-connectionid-reused", func(t testing.TB, h http.Handler) string {
+		first := create(t, h, createWith1Tag("first", "1"))
+		second := create(t, h, createWith1Tag("second", "2"))
+		if first.obj["connectionId"] != second.obj["connectionId"] {
+			return "distinct ids"
+		}
+		return fmt.Sprintf("same id, tags %s", tagKeys(second.obj))
+	}, "distinct ids", "same id, tags first+second"},
+	{"dx-resp-tag-key-too-long", func(t testing.TB, h http.Handler) string {
+		sent := strings.Repeat("k", 128)
+		for _, tag := range tagList(create(t, h, createWith1Tag(sent, "v")).obj) {
+			if k, _ := tag["key"].(string); strings.Contains(k, sent) {
+				return fmt.Sprintf("key of %d", len(k))
+			}
+		}
+		return "key missing"
+	}, "key of 128", "key of 133"},
+	{"unknown-member-rejected", startWith(func(m map[string]any) { m["FutureMember"] = "ignored" }), "200", "400 ValidationException"},
+}
+
+func createWith1Tag(key, value string) map[string]any {
+	in := createBody()
+	in["tags"] = []any{map[string]any{"key": key, "value": value}}
+	return in
+}
+
+func tagList(obj map[string]any) []map[string]any {
+	list, _ := obj["tags"].([]any)
+	var out []map[string]any
+	for _, t := range list {
+		if m, ok := t.(map[string]any); ok {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func tagKeys(obj map[string]any) string {
+	var keys []string
+	for _, t := range tagList(obj) {
+		k, _ := t["key"].(string)
+		keys = append(keys, k)
+	}
+	return strings.Join(keys, "+")
 }
 
 // TestEveryFaultBreaksItsBehaviour: for each fault in the catalogue, the
@@ -236,6 +283,9 @@ var overlaps = map[string]func(probeFault string) bool{
 	// Every Direct Connect validation error changes.
 	"dx-client-status-403":      dxClientProbe,
 	"dx-errortype-undocumented": dxClientProbe,
+	// Both report the new connection's state.
+	"resp-state-not-enum":        func(p string) bool { return p == "dx-initial-state-available" },
+	"dx-initial-state-available": func(p string) bool { return p == "resp-state-not-enum" },
 	// Every started connection is lost, or gets an id GetConnection rejects.
 	"lost-connection":             getsStartedConnection,
 	"resp-connectionid-malformed": getsStartedConnection,

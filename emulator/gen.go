@@ -65,16 +65,8 @@ func newDetails(clientKey string) connectionDetails {
 	}
 }
 
+// lowerAlnum are the characters of a Direct Connect id after dxcon- (see idSequence).
 const lowerAlnum = "abcdefghijklmnopqrstuvwxyz0123456789"
-
-// newDXConnectionID is dxcon- followed by 8 lowercase letters or digits.
-func newDXConnectionID() string {
-	b := make([]byte, 8)
-	for i := range b {
-		b[i] = lowerAlnum[mrand.IntN(len(lowerAlnum))]
-	}
-	return "dxcon-" + string(b)
-}
 
 // newAccountID is 12 decimal digits.
 func newAccountID() string {

@@ -99,6 +99,10 @@ func (e *Emulator) startConnection(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	if name, ok := e.unknownMember(obj, e.startRules); ok {
+		e.writeRestError(w, apiError{http.StatusBadRequest, typeValidation, unknownMemberMessage(name)})
+		return
+	}
 	var v validator
 	vals := v.object(obj, e.startRules, "")
 	if len(v.errs) > 0 {

@@ -158,13 +158,13 @@ func TestNewRejectsBadConfig(t *testing.T) {
 
 func TestFaultCatalogue(t *testing.T) {
 	classes := map[string]bool{}
-	for _, c := range strings.Fields("bound pattern required range type status error-type server-error response content-type state tags routing") {
+	for _, c := range strings.Fields("bound pattern required range type status error-type server-error response content-type state tags routing extra-member") {
 		classes[c] = true
 	}
 	ops := map[string]bool{"StartConnection": true, "GetConnection": true, "CreateConnection": true}
 	fs := emulator.Faults()
-	if len(fs) != 47 {
-		t.Errorf("catalogue has %d faults, want 47", len(fs))
+	if len(fs) != 51 {
+		t.Errorf("catalogue has %d faults, want 51", len(fs))
 	}
 	names := map[string]bool{}
 	for _, f := range fs {

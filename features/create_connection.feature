@@ -6,9 +6,11 @@ Feature: CreateConnection
   (optional strings), requestMACSec (optional boolean) and tags (optional, at least one; each
   key required, 1..128 characters; each value optional, 0..256 characters; both
   ^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$; keys unique; at most 50 tags).
-  Success is 200 with the Connection object itself. Errors name their type in the body's
-  __type with a message member: DirectConnectClientException 400, DuplicateTagKeysException 400,
-  TooManyTagsException 400.
+  Success is 200 with the Connection object itself: a new standard connection, which starts in
+  connectionState "requested", with a connectionId no earlier create returned, and tags shaped as
+  the request's (the service model uses one Tag shape for both). Errors name their type in the
+  body's __type with a message member: DirectConnectClientException 400,
+  DuplicateTagKeysException 400, TooManyTagsException 400.
 
   Background:
     Given a valid "CreateConnection" request
@@ -18,6 +20,32 @@ Feature: CreateConnection
     When I send the request
     Then the request is accepted
     And the response conforms to the spec
+
+  # ---- what a create makes (x-plumb-created) -------------------------------------------------
+
+  @creates @CreateConnection.response @CreateConnection.response.connectionState.enum
+  Scenario: A new connection starts as requested
+    When I send the request
+    Then the created resource is new and in its documented initial state
+
+  @creates @CreateConnection.response
+  Scenario: Two connections created in turn get two connection ids
+    When I send the request
+    Then the created resource is new and in its documented initial state
+    When I send the request
+    Then the created resource is new and in its documented initial state
+
+  @creates @CreateConnection.response @CreateConnection.response.tags.key.maxLength @CreateConnection.response.tags.key.pattern
+  Scenario Outline: The new connection's tags keep the Tag shape (a key of <length> characters)
+    Given the member "tags[0].key" is set to a string of length <length>
+    When I send the request
+    Then the created resource is new and in its documented initial state
+    And the response conforms to the spec
+
+    Examples:
+      | length |
+      | 1      |
+      | 128    |
 
   # ---- location, bandwidth, connectionName (required strings) --------------------------------
 

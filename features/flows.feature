@@ -3,7 +3,9 @@ Feature: Connection flows
   the ConnectionId StartConnection returned, whatever characters that id holds (base64 ids hold
   "+", "/" and "=", which travel percent-encoded in the path), and GetConnection's
   ConnectionDetails carry the ClientPublicKey that was submitted. An id nobody started is
-  404 NotFoundException.
+  404 NotFoundException. Every start returns an id no earlier start returned. The ConnectionId
+  pattern allows "+", "/" and "=" without requiring them: a target whose ids never hold one gets
+  a warning (failing only with --strict), since its percent-encoded paths went untested.
 
   @creates @StartConnection.response @GetConnection.response @GetConnection.response.status
   Scenario: A started connection round-trips with its ClientPublicKey

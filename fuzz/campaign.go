@@ -133,7 +133,7 @@ func (cp *campaign) work(ctx context.Context) {
 		cp.done.Add(1)
 		cp.tally.record(op, c.Kind, c.Expect, ex, rs)
 		cp.found.add(op.ID, c, ex, rs, nil)
-		cp.ev.Add(op, ex, rs)
+		cp.ev.Add(op, c.Expect, ex, rs)
 
 		// A valid create that succeeded must be readable back (stateful.go).
 		if f, ok := flowCreating(op.ID); ok && c.Expect.Kind == check.KindValid && cp.reads[f.Read] {
@@ -141,7 +141,7 @@ func (cp *campaign) work(ctx context.Context) {
 			if ok && ctx.Err() == nil {
 				cp.tally.record(read, KindStateful, check.Expect{}, rex, rrs)
 				cp.found.add(read.ID, c, rex, rrs, &f)
-				cp.ev.Add(read, rex, rrs)
+				cp.ev.Add(read, check.Valid(), rex, rrs)
 			}
 		}
 	}

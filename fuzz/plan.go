@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net/http"
 
+	"pgregory.net/rapid"
+
 	"github.com/plumbhq/plumb/check"
 	"github.com/plumbhq/plumb/generators"
 	"github.com/plumbhq/plumb/protocol"
@@ -49,6 +51,8 @@ type opPlan struct {
 	breaks   []protocolBreak
 	validOK  bool // valid inputs may be sent (mode and live-write guard)
 	invalid  bool // invalid inputs may be sent
+
+	forms *rapid.Generator[any] // valid cases: gens.valid's documents, some with an unknown member
 }
 
 // slot is one place in the schedule: which operation and kind, and the slot's ordinal among the
@@ -87,8 +91,12 @@ func NewPlanner(cfg Config) (*Planner, error) {
 		// A request that may create something is one that is not a read (GET).
 		safe := op.Method == http.MethodGet
 		plan := &opPlan{op: op, gens: g,
+			forms:   generators.ValidWithUnknown(op.Input, generators.Options{Rules: op.Rules}, op.MemberNames()),
 			validOK: cfg.Mode != ModeInvalid && (safe || !cfg.liveWritesForbidden()),
 			invalid: cfg.Mode != ModeValid,
+		}
+		if op.ContentType == "" {
+			plan.forms = g.valid // no body: nowhere to send an unknown member
 		}
 		for _, bc := range g.boundary {
 			if (bc.Valid && plan.validOK) || (!bc.Valid && plan.invalid && usable(op, bc)) {
@@ -157,8 +165,10 @@ func (p *Planner) Case(index int) (Case, error) {
 }
 
 // validInput draws one valid input document of o's operation.
-func validInput(o *opPlan, seed uint64) (map[string]any, error) {
-	v, err := example(o.gens.valid, seed)
+func validInput(o *opPlan, seed uint64) (map[string]any, error) { return drawInput(o.gens.valid, seed) }
+
+func drawInput(g *rapid.Generator[any], seed uint64) (map[string]any, error) {
+	v, err := example(g, seed)
 	if err != nil {
 		return nil, err
 	}
@@ -169,12 +179,20 @@ func validInput(o *opPlan, seed uint64) (map[string]any, error) {
 	return in, nil
 }
 
+// valid sends the legitimate forms a conforming target accepts, as the run's positive scenarios
+// do: optional members present, absent or null, and sometimes a member the operation does not
+// know (generators.ValidWithUnknown).
 func (p *Planner) valid(o *opPlan, seed uint64, c *Case) error {
-	in, err := validInput(o, seed)
+	in, err := drawInput(o.forms, seed)
 	if err != nil {
 		return err
 	}
 	c.Input, c.Note = in, "valid input"
+	for name := range in {
+		if o.op.InputIn[name] == "" {
+			c.Note = "valid input with a member the operation does not know (" + name + ")"
+		}
+	}
 	c.Expect = validExpect(o.op)
 	c.Request, err = protocol.Encode(o.op, in, protocol.Overrides{})
 	return err

@@ -1,8 +1,10 @@
 package fuzz_test
 
 import (
+	"encoding/json"
 	"net/http"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/plumbhq/plumb/check"
@@ -105,5 +107,44 @@ func TestLiveAWSWithoutWritesSendsNothingThatCreates(t *testing.T) {
 	}
 	if _, err := fuzz.NewPlanner(fuzz.Config{Specs: testSpecs, LiveAWS: true, Mode: fuzz.ModeValid, Operations: []string{"StartConnection"}}); err == nil {
 		t.Error("valid-only StartConnection on live AWS without live writes: no error")
+	}
+}
+
+// Valid cases send the legitimate forms the run's positive scenarios send: some carry a member
+// the operation does not know (which a server must ignore), for every operation with a body.
+func TestValidCasesSometimesCarryAnUnknownMember(t *testing.T) {
+	withUnknown := map[string]int{}
+	valid := map[string]int{}
+	for _, c := range cases(t, planner(t, fuzz.Config{Seed: 5, Mode: fuzz.ModeValid}), 600) {
+		if c.Kind != fuzz.KindValid {
+			continue
+		}
+		valid[c.Operation]++
+		op := testSpecs.Operation(c.Operation)
+		var body map[string]any
+		if len(c.Request.Body) > 0 {
+			if err := json.Unmarshal(c.Request.Body, &body); err != nil {
+				t.Fatalf("case %d: body %s: %v", c.Index, c.Request.Body, err)
+			}
+		}
+		for name := range body {
+			if op.InputIn[name] == "" {
+				withUnknown[c.Operation]++
+				if !strings.Contains(c.Note, name) {
+					t.Errorf("case %d sends unknown member %s but its note says %q", c.Index, name, c.Note)
+				}
+				if op.MemberNames()[name] {
+					t.Errorf("case %d: %s is a member the operation knows", c.Index, name)
+				}
+			}
+		}
+	}
+	for _, op := range []string{"StartConnection", "CreateConnection"} {
+		if withUnknown[op] == 0 || withUnknown[op] == valid[op] {
+			t.Errorf("%s: %d of %d valid cases carry an unknown member; want some, not all", op, withUnknown[op], valid[op])
+		}
+	}
+	if withUnknown["GetConnection"] != 0 {
+		t.Errorf("GetConnection has no body, yet %d cases carry an unknown member", withUnknown["GetConnection"])
 	}
 }

@@ -10,6 +10,10 @@
 //   - Load, LoadFiles, Parse: load and validate specs into a *Set (load.go).
 //   - Set, Service, Operation, ErrorShape, Rule: the operation model: wire protocol, HTTP binding,
 //     input and output schemas, documented errors, semantic rules (operation.go).
+//   - Created, CreatedID, InitialValue (x-plumb-created on an operation): what a create's 200
+//     documents about the resource it made: the member naming it (never returned twice) and
+//     members with a documented initial value; validated against the 200 body schema at load.
+//     ValueAt, MemberName, Operation.MemberNames read member paths and names (created.go).
 //   - Constraint, Operation.Constraints: every documented constraint as a flat, stable list; it
 //     drives `plumb spec list`, scenario traceability and the per-constraint report (constraints.go).
 //   - CompilePattern, RegexCompiler, SchemaOptions: the one pattern compiler plumb uses wherever it

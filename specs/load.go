@@ -196,6 +196,11 @@ func modelOperation(svc *Service, method, path string, item *openapi3.PathItem, 
 	if op.Output == nil {
 		return nil, fmt.Errorf("%s: 200 response has no schema", op.ID)
 	}
+	created, err := parseCreated(spec.Extensions, op.Output)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", op.ID, err)
+	}
+	op.Created = created
 
 	// Errors: x-aws-errors, each checked against the responses it claims.
 	if err := decodeExt(spec.Extensions, "x-aws-errors", &op.Errors); err != nil {

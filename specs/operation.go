@@ -71,6 +71,10 @@ type Operation struct {
 	Errors []ErrorShape // documented errors (x-aws-errors)
 	Rules  []Rule       // semantic rules JSON Schema cannot state (x-plumb-rules)
 
+	// Created is what the 200 response documents about the resource the operation creates
+	// (x-plumb-created, created.go); nil for an operation that creates nothing.
+	Created *Created
+
 	constraints []Constraint
 }
 

@@ -28,7 +28,8 @@
 //	the request is rejected for breaking "<keyword>" [of "<$.path>"]
 //	the response conforms to the spec
 //	the error type is "<Type>" with status <n>
+//	the created resource is new and in its documented initial state   (x-plumb-created)
 //	I start a connection / I get that connection / the connection round-trips
 //	I start <n> connections and get each back
-//	some connection ids held "+", "/" or "="
+//	some connection ids held "+", "/" or "="           a warning if none did (a failure if strict)
 package steps

@@ -20,7 +20,7 @@ func (s *scenario) judge(exp check.Expect) error {
 	}
 	op := s.env.Specs.Operation(s.st.last.op)
 	rs := s.env.Engine.Check(op, exp, s.st.last.ex)
-	s.st.record(s.st.last.op, s.st.last.ex, rs)
+	s.st.record(s.st.last.op, exp, s.st.last.ex, rs)
 	return failure(rs)
 }
 
@@ -47,6 +47,23 @@ func (s *scenario) lastOp() (*specs.Operation, error) {
 func (s *scenario) accepted() error { return s.judge(check.Valid()) }
 
 func (s *scenario) conforms() error { return s.judge(check.Expect{Kind: check.KindAny}) }
+
+// createdNew judges the last exchange as the answer to valid input of an operation that creates
+// a resource: besides every check "accepted" runs, the engine compares what the spec documents
+// about the new resource (x-plumb-created: its initial values, an id no earlier create of the
+// run returned). The spec must declare something, or the step would assert nothing.
+func (s *scenario) createdNew() error {
+	op, err := s.lastOp()
+	if err != nil {
+		return err
+	}
+	if op.Created == nil {
+		msg := fmt.Sprintf("the spec of %s documents no resource it creates (x-plumb-created)", op.ID)
+		s.st.Errors = append(s.st.Errors, msg)
+		return fmt.Errorf("%s", msg)
+	}
+	return s.judge(check.Valid())
+}
 
 func (s *scenario) rejected(keyword string) error { return s.rejectedAt(keyword, "") }
 

@@ -14,7 +14,7 @@ import (
 var Patterns = []string{
 	patValidRequest, patSetLength, patSetRepeat, patSetRepeatSuffix, patSetJSON, patSetText,
 	patRemove, patDistinctTags, patSameKeyTags, patBody, patBodyEmpty, patHeader, patHeaderRemoved,
-	patSend, patAccepted, patRejectedAt, patRejected, patConforms, patErrorType,
+	patSend, patAccepted, patRejectedAt, patRejected, patConforms, patErrorType, patCreatedNew,
 	patStart, patGet, patRoundTrips, patStartMany, patIDsHeld,
 }
 
@@ -38,6 +38,7 @@ const (
 	patRejected        = `^the request is rejected for breaking "([^"]*)"$`
 	patConforms        = `^the response conforms to the spec$`
 	patErrorType       = `^the error type is "([^"]*)" with status (\d+)$`
+	patCreatedNew      = `^the created resource is new and in its documented initial state$`
 	patStart           = `^I start a connection$`
 	patGet             = `^I get that connection$`
 	patRoundTrips      = `^the connection round-trips$`
@@ -57,7 +58,7 @@ var compiled = func() map[string]*regexp.Regexp {
 
 // acceptancePatterns are the steps that expect a request to be accepted: the send fence refuses
 // to send in a scenario holding one when live writes are not allowed.
-var acceptancePatterns = []*regexp.Regexp{compiled[patAccepted], compiled[patRoundTrips]}
+var acceptancePatterns = []*regexp.Regexp{compiled[patAccepted], compiled[patRoundTrips], compiled[patCreatedNew]}
 
 // Register installs the vocabulary on sc for one scenario and returns the State the scenario
 // fills. godog calls the ScenarioInitializer once per scenario, so each gets its own State.
@@ -103,6 +104,7 @@ func Register(sc *godog.ScenarioContext, env *Env) *State {
 	step(patRejected, s.rejected)
 	step(patConforms, s.conforms)
 	step(patErrorType, s.errorType)
+	step(patCreatedNew, s.createdNew)
 	step(patStart, s.start)
 	step(patGet, s.get)
 	step(patRoundTrips, s.roundTrips)

@@ -28,9 +28,10 @@ type State struct {
 	steps   []string  // the scenario's step texts, for the send fence
 }
 
-// Record is one exchange and the checks run on it.
+// Record is one exchange, what the scenario expected of it, and the checks run on it.
 type Record struct {
 	Operation string
+	Expect    check.Expect
 	Exchange  target.Exchange
 	Results   []check.Result
 }
@@ -46,7 +47,7 @@ type started struct {
 	id, key string
 }
 
-func (s *State) record(op string, ex target.Exchange, rs []check.Result) {
+func (s *State) record(op string, exp check.Expect, ex target.Exchange, rs []check.Result) {
 	s.Operation = op
-	s.Records = append(s.Records, Record{Operation: op, Exchange: ex, Results: rs})
+	s.Records = append(s.Records, Record{Operation: op, Expect: exp, Exchange: ex, Results: rs})
 }

@@ -151,19 +151,24 @@ func Decide(run *report.Run, ev *Evidence, scope Scope, interrupted bool) {
 }
 
 // notImplemented returns why an operation counts as not implemented by the target: nothing
-// showed it is, and every request got one and the same answer. "" when it does not.
+// showed it is, and every valid request got one and the same answer. "" when it does not.
 func notImplemented(s snapshot) string {
 	if s.exercised > 0 || s.exchanges == 0 || s.onlyAnswer == "" {
 		return ""
 	}
-	every := fmt.Sprintf("every request (%d)", s.exchanges)
-	if s.exchanges == 1 {
+	every := fmt.Sprintf("every valid request (%d)", s.valid)
+	switch {
+	case s.valid == 1:
+		every = "the only valid request"
+	case s.valid == 0 && s.exchanges == 1:
 		every = "the only request"
+	case s.valid == 0:
+		every = fmt.Sprintf("every request (%d)", s.exchanges)
 	}
 	switch {
-	case s.refused == s.exchanges && strings.HasPrefix(s.topRefusal, "refused"):
+	case strings.HasPrefix(s.topRefusal, "refused") && strings.HasSuffix(s.topRefusal, s.onlyAnswer):
 		return fmt.Sprintf("%s was %s: check the credentials or the target URL", every, s.topRefusal)
-	case s.refused == s.exchanges && strings.HasPrefix(s.topRefusal, "throttled"):
+	case strings.HasPrefix(s.topRefusal, "throttled") && strings.HasSuffix(s.topRefusal, s.onlyAnswer):
 		return fmt.Sprintf("%s was %s: lower the request rate or retry later", every, s.topRefusal)
 	}
 	if strings.HasPrefix(s.onlyAnswer, "no HTTP response") {

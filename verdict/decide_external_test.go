@@ -36,7 +36,7 @@ const createOK = `{"connectionId":"dxcon-1","connectionName":"n","connectionStat
 func add(ev *verdict.Evidence, set *specs.Set, e *check.Engine, op string, exp check.Expect, ex target.Exchange) []check.Result {
 	o := set.Operation(op)
 	rs := e.Check(o, exp, ex)
-	ev.Add(o, ex, rs)
+	ev.Add(o, exp, ex, rs)
 	return rs
 }
 
@@ -69,7 +69,7 @@ func TestRefusedEverywhereIsInconclusiveWithTheCause(t *testing.T) {
 	run := &report.Run{Scenarios: []report.Scenario{{Operation: "CreateConnection", Status: report.Inconclusive}}}
 	verdict.Decide(run, ev, scope("CreateConnection"), false)
 	assert.Equal(t, report.Inconclusive, run.Verdict)
-	assert.Equal(t, "CreateConnection: every request (3) was refused (authentication or authorization): 403 UnrecognizedClientException: check the credentials or the target URL", run.VerdictReason)
+	assert.Equal(t, "CreateConnection: every valid request (3) was refused (authentication or authorization): 403 UnrecognizedClientException: check the credentials or the target URL", run.VerdictReason)
 }
 
 // An operation every request of which got one undocumented answer is not implemented: said once,
@@ -103,7 +103,7 @@ func TestNotImplementedIsReportedOnce(t *testing.T) {
 		assert.Equal(t, "CreateConnection", f.Operation, "findings of a not-implemented operation are dropped")
 	}
 	assert.Equal(t, report.Skipped, run.Scenarios[0].Status)
-	assert.Contains(t, run.Scenarios[0].SkipReason, "not implemented by the target: every request (5) was answered 500 with no error type (text/html)")
+	assert.Contains(t, run.Scenarios[0].SkipReason, "not implemented by the target: every valid request (5) was answered 500 with no error type (text/html)")
 	byOp := map[string]report.OperationVerdict{}
 	for _, o := range run.Operations {
 		byOp[o.Operation] = o

@@ -25,19 +25,25 @@ type Evidence struct {
 }
 
 type opEvidence struct {
-	exchanges  int
-	exercised  int            // answers showing the target implements the operation
-	refused    int            // exchanges every check of which was inconclusive
-	refusals   map[string]int // refusal cause -> count
-	signatures map[string]int // answer signature -> count (bounded)
+	exchanges int
+	exercised int            // answers showing the target implements the operation
+	refused   int            // exchanges every check of which was inconclusive
+	refusals  map[string]int // refusal cause -> count
+	// Valid requests and the answers they got: an operation whose every valid request got one
+	// and the same answer that shows nothing implemented is not implemented by the target.
+	valid      int
+	signatures map[string]int // answer to a valid request -> count (bounded)
 	overflow   bool           // more distinct signatures than maxSignatures
+	// The same over every request, for an operation the selection sent no valid request to.
+	allSignatures map[string]int
+	allOverflow   bool
 }
 
 // NewEvidence returns an empty record.
 func NewEvidence() *Evidence { return &Evidence{ops: map[string]*opEvidence{}} }
 
-// Add records one judged exchange of op.
-func (e *Evidence) Add(op *specs.Operation, ex target.Exchange, rs []check.Result) {
+// Add records one judged exchange of op, made with what the driver expected of it.
+func (e *Evidence) Add(op *specs.Operation, exp check.Expect, ex target.Exchange, rs []check.Result) {
 	if e == nil || op == nil {
 		return
 	}
@@ -47,7 +53,7 @@ func (e *Evidence) Add(op *specs.Operation, ex target.Exchange, rs []check.Resul
 	defer e.mu.Unlock()
 	o := e.ops[op.ID]
 	if o == nil {
-		o = &opEvidence{refusals: map[string]int{}, signatures: map[string]int{}}
+		o = &opEvidence{refusals: map[string]int{}, signatures: map[string]int{}, allSignatures: map[string]int{}}
 		e.ops[op.ID] = o
 	}
 	o.exchanges++
@@ -59,6 +65,15 @@ func (e *Evidence) Add(op *specs.Operation, ex target.Exchange, rs []check.Resul
 	} else if exercised {
 		o.exercised++
 	}
+	if _, seen := o.allSignatures[sig]; seen || len(o.allSignatures) < maxSignatures {
+		o.allSignatures[sig]++
+	} else {
+		o.allOverflow = true
+	}
+	if exp.Kind != check.KindValid {
+		return
+	}
+	o.valid++
 	if _, seen := o.signatures[sig]; seen || len(o.signatures) < maxSignatures {
 		o.signatures[sig]++
 	} else {
@@ -99,9 +114,9 @@ func signature(op *specs.Operation, ex target.Exchange) (sig string, exercised b
 
 // snapshot is an operation's evidence, read under the lock.
 type snapshot struct {
-	exchanges, exercised, refused int
-	topRefusal                    string
-	onlyAnswer                    string // the one answer every exchange got, if it is one
+	exchanges, exercised, refused, valid int
+	topRefusal                           string
+	onlyAnswer                           string // the one answer every valid request got, if it is one
 }
 
 func (e *Evidence) snapshot(op string) snapshot {
@@ -114,10 +129,16 @@ func (e *Evidence) snapshot(op string) snapshot {
 	if o == nil {
 		return snapshot{}
 	}
-	s := snapshot{exchanges: o.exchanges, exercised: o.exercised, refused: o.refused, topRefusal: top(o.refusals)}
-	if len(o.signatures) == 1 && !o.overflow {
-		for sig := range o.signatures {
-			s.onlyAnswer = sig
+	s := snapshot{exchanges: o.exchanges, exercised: o.exercised, refused: o.refused, valid: o.valid, topRefusal: top(o.refusals)}
+	sigs, overflow := o.signatures, o.overflow
+	if o.valid == 0 {
+		sigs, overflow = o.allSignatures, o.allOverflow
+	}
+	if len(sigs) == 1 && !overflow {
+		for sig := range sigs {
+			if absent(sig) {
+				s.onlyAnswer = sig
+			}
 		}
 	}
 	return s
@@ -139,4 +160,19 @@ func top(m map[string]int) string {
 		return ""
 	}
 	return keys[0]
+}
+
+// absent reports whether an answer is one a target gives for an operation it does not serve:
+// no HTTP response, a refusal (401, 403, 429), no such route (404, 405, 501,
+// UnknownOperationException) or a server error. A 400 is an answer to the input, never that.
+func absent(sig string) bool {
+	if strings.HasPrefix(sig, "no HTTP response") || strings.Contains(sig, "UnknownOperation") {
+		return true
+	}
+	status, _, _ := strings.Cut(sig, " ")
+	switch status {
+	case "401", "403", "404", "405", "429", "501":
+		return true
+	}
+	return strings.HasPrefix(status, "5")
 }

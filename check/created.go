@@ -1,0 +1,293 @@
+package check
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"strings"
+	"sync"
+
+	"github.com/plumbhq/plumb/specs"
+)
+
+// What a create documents about the resource it made (specs.Operation.Created, declared in the
+// spec as x-plumb-created), judged on every 200 answer to valid input of such an operation and
+// reported as stateful_conformance:
+//
+//   - initial values: each member the spec gives a documented initial value has that value
+//     ("a new standard connection starts as requested"); a member the response leaves out is not
+//     judged, and one whose value breaks its own schema is left to response_schema_conformance;
+//   - distinct ids: the member naming the new resource holds an id no earlier create of the
+//     operation returned during this engine's life (both drivers share one engine per run, so a
+//     run's every create counts, whichever driver sent it). Reads never count, so reading an id
+//     back is fine; a request sent again (a replay, a shrink) is a new create and rightly needs a
+//     new id. Judging the same exchange twice (two Then steps on one response) is recognised by
+//     the response's fingerprint and is not a repeat.
+//
+// The check code names no operation and no member: everything comes from the spec.
+
+// Keywords of the stateful results a create earns (Result.Keyword), with Result.Path the member.
+// A driver re-checking a KeywordUnique finding must create twice: one create repeats nothing.
+const (
+	KeywordInitial = "initial"
+	KeywordUnique  = "unique"
+)
+
+// maxCreatedIDs caps the ids remembered per operation. Each costs a fixed 24 bytes (a 128-bit
+// hash of the id and a 64-bit fingerprint of the response) however long the id, so the record
+// stays under ~50 MiB per operation even at the cap. Beyond the cap the engine stops recording
+// new ids: ids seen so far are still compared against, later ones are not remembered, so a
+// repeat of an unrecorded id goes unnoticed (a missed finding, never a false one).
+const maxCreatedIDs = 1_000_000
+
+type idKey [16]byte
+
+// createdIDs is the engine's record of the ids each creating operation returned. The zero value
+// is ready to use; it is safe for concurrent use.
+type createdIDs struct {
+	mu  sync.Mutex
+	ops map[*specs.Operation]map[idKey]uint64 // id hash -> fingerprint of the response that returned it
+}
+
+// seen records id as returned by op in the response with fingerprint fp, and reports whether an
+// earlier, different response of op had returned it already.
+func (c *createdIDs) seen(op *specs.Operation, id string, fp uint64) bool {
+	h := fnv.New128a()
+	_, _ = h.Write([]byte(id))
+	var k idKey
+	h.Sum(k[:0])
+
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.ops == nil {
+		c.ops = map[*specs.Operation]map[idKey]uint64{}
+	}
+	ids := c.ops[op]
+	if ids == nil {
+		ids = map[idKey]uint64{}
+		c.ops[op] = ids
+	}
+	if prev, ok := ids[k]; ok {
+		return prev != fp
+	}
+	if len(ids) < maxCreatedIDs {
+		ids[k] = fp
+	}
+	return false
+}
+
+func (c *createdIDs) reset() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.ops = nil
+}
+
+// ForgetCreated clears the engine's record of the ids creates returned, as if no create had been
+// judged yet (for tests, and drivers starting a fresh run against a fresh target on one engine).
+func (e *Engine) ForgetCreated() { e.ids.reset() }
+
+// fingerprint identifies one response, so that judging it again is not mistaken for a second
+// create: the body, and the headers a server varies per response (request id, date).
+func fingerprint(f *facts) uint64 {
+	h := fnv.New64a()
+	_, _ = h.Write(f.body)
+	for _, k := range []string{"X-Amzn-Requestid", "X-Amz-Request-Id", "X-Amz-Id-2", "Date"} {
+		for _, v := range f.header.Values(k) {
+			_, _ = h.Write([]byte{0})
+			_, _ = h.Write([]byte(v))
+		}
+	}
+	return h.Sum64()
+}
+
+// created judges what a 200 answer to valid input says about the resource it created; ok is
+// false when there is nothing to judge (the operation creates nothing, the answer is not a 200
+// JSON object).
+func (e *Engine) created(f *facts) (Result, bool) {
+	c := f.op.Created
+	if c == nil || f.exp.Kind != KindValid || f.status != 200 || f.resp.Truncated {
+		return Result{}, false
+	}
+	body, ok := topMembers(f.body, c)
+	if !ok {
+		return Result{}, false // not a JSON object: response_schema_conformance says so
+	}
+	judged := false
+	var causes, msgs []string
+	path, keyword := "", ""
+	failed := func(p, kw, cause, msg string) {
+		if path == "" {
+			path, keyword = p, kw
+		}
+		causes, msgs = append(causes, cause), append(msgs, msg)
+	}
+	for _, iv := range c.Initial {
+		got, ok := rawValueAt(body, iv.Member)
+		if !ok {
+			continue // response members are optional
+		}
+		if len(specs.Validate(iv.Schema, got)) > 0 {
+			continue // malformed: response_schema_conformance names it
+		}
+		judged = true
+		if !sameJSON(got, iv.Value) {
+			name := specs.MemberName(iv.Member)
+			failed(iv.Member, KeywordInitial,
+				fmt.Sprintf("new resource has %s %s (documented %s)", name, bare(got), bare(iv.Value)),
+				fmt.Sprintf("the new resource's %s is %s; the documents give a new one %s (%s)", name, render(got), render(iv.Value), iv.Source))
+		}
+	}
+	if c.ID != nil {
+		if id, ok := rawValueAt(body, c.ID.Member); ok {
+			if s, isString := id.(string); isString {
+				judged = true
+				if e.ids.seen(f.op, s, fingerprint(f)) {
+					failed(c.ID.Member, KeywordUnique, "created id returned twice",
+						fmt.Sprintf("%s %s was already returned by an earlier %s of this run: a create never returns an id it already returned (the id names one resource)",
+							specs.MemberName(c.ID.Member), quote(s), f.op.ID))
+				}
+			}
+		}
+	}
+	if len(causes) > 0 {
+		return Result{Check: Stateful, Status: Fail, Message: strings.Join(msgs, "; "), Path: path, Keyword: keyword, Causes: causes}, true
+	}
+	if !judged {
+		return skip(Stateful, "the response holds none of the members the spec documents for a new resource"), true
+	}
+	return pass(Stateful), true
+}
+
+// topMembers splits a JSON object body into the raw top-level members the declarations' paths
+// start with, skipping past the others without decoding them: the check runs on every accepted
+// create a campaign sends, and encoding/json would decode (or, streaming, re-scan) the whole body
+// a second time after response_schema_conformance.
+func topMembers(body []byte, c *specs.Created) (map[string]json.RawMessage, bool) {
+	if !json.Valid(body) {
+		return nil, false
+	}
+	want := map[string]bool{}
+	first := func(path string) string {
+		name, _, _ := strings.Cut(strings.TrimPrefix(path, "$."), ".")
+		return name
+	}
+	if c.ID != nil {
+		want[first(c.ID.Member)] = true
+	}
+	for _, iv := range c.Initial {
+		want[first(iv.Member)] = true
+	}
+	// body is valid JSON from here on, so the scan below needs no error handling of its own.
+	i := skipSpace(body, 0)
+	if i >= len(body) || body[i] != '{' {
+		return nil, false
+	}
+	out := make(map[string]json.RawMessage, len(want))
+	for i = skipSpace(body, i+1); i < len(body) && body[i] != '}'; {
+		end := skipValue(body, i) // the key, a string
+		key := string(body[i+1 : end-1])
+		if bytes.IndexByte(body[i:end], '\\') >= 0 {
+			_ = json.Unmarshal(body[i:end], &key)
+		}
+		i = skipSpace(body, skipSpace(body, end)+1) // past the colon
+		end = skipValue(body, i)
+		if want[key] {
+			out[key] = body[i:end]
+		}
+		if i = skipSpace(body, end); i < len(body) && body[i] == ',' {
+			i = skipSpace(body, i+1)
+		}
+	}
+	return out, true
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipValue returns the index just past the valid JSON value starting at b[i].
+func skipValue(b []byte, i int) int {
+	switch b[i] {
+	case '"':
+		for i++; i < len(b); i++ {
+			switch b[i] {
+			case '\\':
+				i++
+			case '"':
+				return i + 1
+			}
+		}
+		return i
+	case '{', '[':
+		depth := 0
+		for i < len(b) {
+			switch b[i] {
+			case '"':
+				i = skipValue(b, i)
+				continue
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return i + 1
+				}
+			}
+			i++
+		}
+		return i
+	}
+	for i < len(b) && !strings.ContainsRune(",}] \t\n\r", rune(b[i])) {
+		i++
+	}
+	return i
+}
+
+// rawValueAt decodes the value at a member path ($.a or $.a.b, as the spec loader admits) of a
+// body whose top level is split into raw members, decoding nothing off the path. A JSON null is
+// absent.
+func rawValueAt(body map[string]json.RawMessage, path string) (any, bool) {
+	names := strings.Split(strings.TrimPrefix(path, "$."), ".")
+	level := body
+	for i, n := range names {
+		raw, ok := level[n]
+		if !ok {
+			return nil, false
+		}
+		if i == len(names)-1 {
+			var v any
+			if json.Unmarshal(raw, &v) != nil || v == nil {
+				return nil, false
+			}
+			return v, true
+		}
+		level = nil
+		if json.Unmarshal(raw, &level) != nil || level == nil {
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
+// sameJSON compares two decoded JSON values.
+func sameJSON(a, b any) bool {
+	x, err1 := json.Marshal(a)
+	y, err2 := json.Marshal(b)
+	return err1 == nil && err2 == nil && string(x) == string(y)
+}
+
+// bare renders a value for a cause: strings as they are (cut to maxQuoted), anything else as
+// JSON.
+func bare(v any) string {
+	if s, ok := v.(string); ok {
+		if len(s) > maxQuoted {
+			s = s[:maxQuoted] + "..."
+		}
+		return s
+	}
+	return render(v)
+}
