@@ -42,6 +42,20 @@ fuzz-emulator:
 selftest:
 	$(GO) run ./cmd/plumb selftest --report-dir $(REPORTS)/selftest
 
+## figures: re-run the selftest (seed 1, 1500 cases) and rewrite README.md's mutation score
+## between its figures:selftest markers from the JSON report (exit 1 from selftest, a missed
+## fault, still writes the figures: they say what was missed)
+FIGURES_DIR ?= $(REPORTS)/figures
+.PHONY: figures
+figures:
+	$(GO) run ./cmd/plumb selftest --seed 1 --budget 1500 --format json --report-dir $(FIGURES_DIR) || [ $$? -eq 1 ]
+	$(GO) run ./scripts/figures -report $(FIGURES_DIR)/plumb-report.json -budget 1500 -readme README.md
+
+## moto: plumb run against moto 5.2's Direct Connect backend (the README's moto figures); a NOTICE where moto is absent
+.PHONY: moto
+moto:
+	./scripts/moto-run.sh run
+
 ## html-check: render the HTML report in headless Chromium and check it shows the counts
 html-check:
 	./scripts/html-check.sh $(REPORTS)/plumb-report.html
