@@ -54,17 +54,6 @@ func Failures(rs []Result) []Result {
 	return out
 }
 
-// Warnings returns the results that broke a habit the documents do not state.
-func Warnings(rs []Result) []Result {
-	var out []Result
-	for _, r := range rs {
-		if r.Status == Warn {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
 // Refused returns the cause when the exchange was refused before the target judged the input
 // (every check Inconclusive), and "" otherwise.
 func Refused(rs []Result) string {
