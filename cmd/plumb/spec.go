@@ -114,6 +114,9 @@ func specDump(set *specs.Set, args []string, stdout, stderr io.Writer) int {
 		"errors":              op.Errors,
 		"rules":               op.Rules,
 	}
+	if op.Created != nil {
+		dump["created"] = op.Created // x-plumb-created: the created resource's id and initial values
+	}
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
