@@ -108,7 +108,22 @@ func Run(ctx context.Context, cfg Config) (*report.Run, error) {
 
 func (cp *campaign) stop(ctx context.Context) bool {
 	return ctx.Err() != nil || !cp.stopAt.IsZero() && time.Now().After(cp.stopAt) ||
-		cp.cfg.StopOnFinding && cp.found.failing() > 0
+		cp.cfg.StopOnFinding && cp.keptFinding()
+}
+
+// keptFinding reports whether a finding the verdict will keep was found: one about an operation
+// the target was seen to implement (a finding about an operation every request of which got one
+// undocumented answer is folded into "not implemented").
+func (cp *campaign) keptFinding() bool {
+	if cp.found.failing() == 0 {
+		return false
+	}
+	for _, op := range cp.found.failingOps() {
+		if op == "" || cp.ev.Exercised(op) {
+			return true
+		}
+	}
+	return false
 }
 
 // work pulls case indexes until the budget or the time is spent.

@@ -78,7 +78,11 @@ func TestFaultsAreFoundShrunkAndReplayed(t *testing.T) {
 		t.Run(fc.fault, func(t *testing.T) {
 			t.Parallel()
 			faulty := startEmulator(t, fc.fault)
+			// Nothing below depends on the machine's speed (see patientClient): the campaign is a
+			// case budget, every exchange gets an answer, and the assertions hold however far
+			// shrinking got within its ShrinkTime.
 			cfg := config(t, faulty.URL, 7, 400, 4)
+			cfg.Client = patientClient(t, faulty.URL, 4)
 			cfg.ReplayDir = t.TempDir()
 			r := run(t, cfg)
 			f, ok := findFinding(r, fc.op, fc.check, func(f report.Finding) bool {
@@ -101,7 +105,7 @@ func TestFaultsAreFoundShrunkAndReplayed(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if fc.shrunkMax > 0 {
+			if fc.shrunkMax > 0 { // every input rapid tries for a too-long AssetId is 101 long: true at any shrink progress
 				if n := len(memberOf(t, rp.Request.Body, strings.TrimPrefix(fc.path, "$."))); n > fc.shrunkMax || n <= 100 {
 					t.Errorf("shrunk %s has length %d, want 101..%d (body %s)", fc.path, n, fc.shrunkMax, rp.Request.Body)
 				}
@@ -111,11 +115,11 @@ func TestFaultsAreFoundShrunkAndReplayed(t *testing.T) {
 					t.Errorf("replay file holds header %s", h)
 				}
 			}
-			still, rs, _, err := rp.Run(t.Context(), newClient(t, faulty.URL, 1), newEngine())
+			still, rs, _, err := rp.Run(t.Context(), patientClient(t, faulty.URL, 1), newEngine())
 			if err != nil || !still {
 				t.Errorf("replay against the faulty emulator: still=%v err=%v results=%v", still, err, check.Failures(rs))
 			}
-			still, rs, _, err = rp.Run(t.Context(), newClient(t, correct.URL, 1), newEngine())
+			still, rs, _, err = rp.Run(t.Context(), patientClient(t, correct.URL, 1), newEngine())
 			if err != nil || still {
 				t.Errorf("replay against the correct emulator: still=%v err=%v results=%v", still, err, check.Failures(rs))
 			}

@@ -2,6 +2,7 @@ package fuzz
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -101,10 +102,13 @@ type finding struct {
 type collector struct {
 	mu     sync.Mutex
 	m      map[findingKey]*finding
-	errors atomic.Int64 // root causes of severity error
+	errors atomic.Int64    // root causes of severity error
+	failOp map[string]bool // operations with a root cause of severity error
 }
 
-func newCollector() *collector { return &collector{m: map[findingKey]*finding{}} }
+func newCollector() *collector {
+	return &collector{m: map[findingKey]*finding{}, failOp: map[string]bool{}}
+}
 
 // add records every failed or warned result of one exchange.
 func (col *collector) add(op string, c Case, ex target.Exchange, rs []check.Result, f *flow) {
@@ -118,6 +122,7 @@ func (col *collector) add(op string, c Case, ex target.Exchange, rs []check.Resu
 				col.m[k] = fd
 				if !k.Warning {
 					col.errors.Add(1)
+					col.failOp[op] = true
 				}
 			} else if ev.before(fd.ev) {
 				fd.ev = ev
@@ -134,6 +139,13 @@ func (col *collector) add(op string, c Case, ex target.Exchange, rs []check.Resu
 
 // failing reports how many root causes of severity error were found.
 func (col *collector) failing() int { return int(col.errors.Load()) }
+
+// failingOps lists the operations with a root cause of severity error.
+func (col *collector) failingOps() []string {
+	col.mu.Lock()
+	defer col.mu.Unlock()
+	return slices.Collect(maps.Keys(col.failOp))
+}
 
 // sorted returns the findings in key order.
 func (col *collector) sorted() []*finding {

@@ -5,9 +5,26 @@ import (
 	"path/filepath"
 	"regexp"
 	"testing"
+	"time"
 
 	"github.com/plumbhq/plumb/fuzz"
+	"github.com/plumbhq/plumb/target"
 )
+
+// patientClient is newClient with a per-request timeout far beyond any answer time, even under
+// -race on a loaded machine (load 12 on 2 cores): in tests that judge findings and their
+// replays, a timeout would turn the emulator's answer into a transport failure, so a slow
+// machine would change which findings a budgeted campaign reports and make a replay disagree
+// with its finding. Timeouts themselves are tested with targets that never answer.
+func patientClient(t testing.TB, url string, workers int) *target.Client {
+	t.Helper()
+	c, err := target.New(target.Options{Targets: map[string]string{"": url}, Concurrency: workers, Timeout: 2 * time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(c.CloseIdleConnections)
+	return c
+}
 
 func TestReplayFileName(t *testing.T) {
 	// One file per root cause, named by operation, check and the root cause's stable id.

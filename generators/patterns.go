@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"sync"
+	"unicode"
 
 	"github.com/plumbhq/plumb/specs"
 )
@@ -20,6 +22,10 @@ type patternPlan struct {
 	root  *rxNode
 	limit int  // the longest length planned for
 	exact bool // every node is one gen steers exactly, so a generated string needs no re-check
+	// edges are the characters just outside the pattern's alphabet: each range of each class
+	// (and each literal) widened by one at either end, where that lands outside every class.
+	// An implementation whose class is one off ([0-8], [A-Y], [\w-]) accepts one of them.
+	edges []rune
 }
 
 // rxNode is one sub-expression with the lengths it can produce (up to the plan's limit).
@@ -56,8 +62,9 @@ func planPattern(pattern string, limit int) (*patternPlan, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pattern %q: %w", pattern, err)
 	}
+	edges := edgeRunes(tree)
 	tree = unanchor(tree)
-	p := &patternPlan{re: re, limit: limit, exact: steerable(tree)}
+	p := &patternPlan{re: re, limit: limit, exact: steerable(tree), edges: edges}
 	p.root = p.build(tree)
 	planCache.Store(key, p)
 	return p, nil
@@ -289,4 +296,70 @@ var anyRunes = []rune{
 
 var anyRunesNotNL = []rune{
 	'\t', '\t', ' ', '~', 0xA0, 0x24F, 0x391, 0x3C9, 0x410, 0x44F, 0x4E00, 0x4E2D, 0x1F600, 0x1F64F,
+}
+
+// maxEdges caps how many edge characters a pattern keeps: classes such as \p{L} have hundreds
+// of ranges, hence hundreds of gaps; an even sample of them (the ASCII ones first, since the
+// list is in code-point order) is enough and keeps a pattern break cheap.
+const maxEdges = 32
+
+// edgeRunes lists, in code-point order, the characters one off either end of a range of any
+// class or literal in the tree that no class or literal of the tree holds. '.' holds
+// everything but (for (?-s)) '\n'; a tree with a bare '.' has no edges except that newline.
+func edgeRunes(tree *syntax.Regexp) []rune {
+	var ranges []rune // pairs lo, hi
+	anyChar, anyNotNL := false, false
+	var walk func(re *syntax.Regexp)
+	walk = func(re *syntax.Regexp) {
+		switch re.Op {
+		case syntax.OpCharClass:
+			ranges = append(ranges, re.Rune...)
+		case syntax.OpLiteral:
+			for _, r := range re.Rune {
+				ranges = append(ranges, r, r)
+			}
+		case syntax.OpAnyChar:
+			anyChar = true
+		case syntax.OpAnyCharNotNL:
+			anyNotNL = true
+		}
+		for _, sub := range re.Sub {
+			walk(sub)
+		}
+	}
+	walk(tree)
+	if anyChar {
+		return nil
+	}
+	if anyNotNL {
+		return []rune{'\n'}
+	}
+	inside := func(r rune) bool {
+		for i := 0; i+1 < len(ranges); i += 2 {
+			if ranges[i] <= r && r <= ranges[i+1] {
+				return true
+			}
+		}
+		return false
+	}
+	seen := map[rune]bool{}
+	var out []rune
+	for i := 0; i+1 < len(ranges); i += 2 {
+		for _, r := range []rune{ranges[i] - 1, ranges[i+1] + 1} {
+			if r < 0 || r > unicode.MaxRune || (r >= 0xD800 && r <= 0xDFFF) || seen[r] || inside(r) {
+				continue
+			}
+			seen[r] = true
+			out = append(out, r)
+		}
+	}
+	slices.Sort(out)
+	if len(out) <= maxEdges {
+		return out
+	}
+	sample := make([]rune, maxEdges)
+	for i := range sample {
+		sample[i] = out[i*len(out)/maxEdges]
+	}
+	return sample
 }

@@ -91,16 +91,53 @@ func (p *stringPlan) genLen(c chooser, n int) (string, bool) {
 // shrinks to), then Latin, Greek, Cyrillic, CJK and emoji.
 var printableRunes = []rune{' ', '~', 0xA0, 0x24F, 0x391, 0x3C9, 0x410, 0x44F, 0x4E00, 0x9FFF, 0x1F600, 0x1F64F}
 
-// mutationPool holds the replacements tried when breaking a pattern: Unicode look-alikes of
-// word characters (é, ß, Ж, an Arabic-Indic digit, NBSP, fullwidth hyphen, emoji), ASCII
-// punctuation and controls, and plain letters and digits (which break shapes such as a key
-// that must end in '=').
-var mutationPool = []rune{'é', 'ß', 'Ж', '٣', 0xA0, 0xFF0D, 0x1F600, '!', '#', '-', '.', ' ', '=', '+', '/', '_', '@', ':', '~', '*', '%', '\t', 0, 'a', 'Z', '0'}
+// A pattern break replaces one character of a valid match with an outsider: a character the
+// pattern does not allow there. Implementations loosen a pattern in a few typical ways (a class
+// one off at an edge, a separator or other punctuation let in, \w read as Unicode letters,
+// white space let through, a look-alike not told apart), so outsiders come in families, one
+// per way, and every family is its own variant of the pattern rule: Invalid draws among the
+// families as it draws among rules (drawing one outsider uniformly from 26 made a '-' in an
+// AssetId a 1-in-21 event among the few AssetId pattern breaks of a campaign), and Boundary
+// sends one fixed member of each. A family's runes are in the order Boundary prefers (the
+// fixed chooser takes the first that breaks the pattern); Invalid draws among all of a
+// family's runes that do.
+type outsiderFamily struct {
+	name  string
+	runes []rune // nil: the pattern's own edges (patternPlan.edges)
+}
 
-// breakPattern changes base by one rune (replace, else delete or duplicate) so the pattern no
-// longer matches while length bounds and enum still hold. Where it starts looking is drawn.
-func (p *stringPlan) breakPattern(c chooser, base string) (string, bool) {
-	if p.pat == nil {
+var outsiderFamilies = []outsiderFamily{
+	{"a character just outside one of its classes", nil},
+	// The separators identifiers carry, commonest first: the ones a pattern is loosened to let in.
+	{"a separator", []rune{'-', '.', '_', ':', '/', '@', '+', '='}},
+	// The rest of ASCII's punctuation, in code order.
+	{"other ASCII punctuation", []rune("!\"#$%&'()*,;<>?[\\]^`{|}~")},
+	// Letters and digits outside ASCII: what \p{L} and \p{N} take and \w does not.
+	{"a letter or digit of another script", []rune{'é', 'ß', 'Ж', 'α', '中', '٣', '５'}},
+	{"white space or a control character", []rune{' ', '\t', 0xA0, '\n', 0}},
+	// Symbols and look-alikes of allowed characters: fullwidth hyphen-minus, Unicode hyphen,
+	// a currency sign, an emoji (outside the Basic Multilingual Plane).
+	{"a symbol or look-alike", []rune{0xFF0D, 0x2010, '€', 0x1F600}},
+	// Plain letters and digits break shapes, such as a key that must end in '='.
+	{"an ASCII letter or digit", []rune{'a', 'Z', '0'}},
+}
+
+// patternBreaks names the pattern rule's invalid variants: one per outsider family, then a
+// character dropped or doubled (for patterns whose structure, not alphabet, is the rule).
+func patternBreaks() []string {
+	out := make([]string, 0, len(outsiderFamilies)+1)
+	for _, f := range outsiderFamilies {
+		out = append(out, f.name)
+	}
+	return append(out, "a character dropped or doubled")
+}
+
+// breakPattern changes base by one rune so the pattern no longer matches while the length
+// bounds and enum still hold: variant v < len(outsiderFamilies) replaces a rune with one of
+// that family (or, for an empty base, adds one), the last variant drops or doubles a rune.
+// Where it starts looking is drawn; ok is false when the variant cannot break this base.
+func (p *stringPlan) breakPattern(c chooser, base string, v int) (string, bool) {
+	if p.pat == nil || v < 0 || v > len(outsiderFamilies) {
 		return "", false
 	}
 	rs := []rune(base)
@@ -109,28 +146,11 @@ func (p *stringPlan) breakPattern(c chooser, base string) (string, bool) {
 		return !p.pat.re.MatchString(s) && n >= p.lo && (p.hi < 0 || n <= p.hi) &&
 			(len(p.enum) == 0 || containsString(p.enum, s))
 	}
-	if len(rs) > 0 {
-		// At the first position (from a drawn start) where some replacement breaks the pattern,
-		// draw uniformly among all the replacements that do, so every kind of outsider (a
-		// look-alike letter, punctuation, a control) turns up as often as the others.
-		start := c.intn(0, len(rs)-1)
-		for i := range rs {
-			pos := (start + i) % len(rs)
-			var breaking []string
-			for _, r := range mutationPool {
-				if r == rs[pos] {
-					continue
-				}
-				m := append([]rune(nil), rs...)
-				m[pos] = r
-				if s := string(m); ok(s) {
-					breaking = append(breaking, s)
-				}
-			}
-			if len(breaking) > 0 {
-				return breaking[c.intn(0, len(breaking)-1)], true
-			}
+	if v == len(outsiderFamilies) {
+		if len(rs) == 0 {
+			return "", false
 		}
+		start := c.intn(0, len(rs)-1)
 		for i := range rs {
 			pos := (start + i) % len(rs)
 			del := string(append(append([]rune(nil), rs[:pos]...), rs[pos+1:]...))
@@ -142,9 +162,45 @@ func (p *stringPlan) breakPattern(c chooser, base string) (string, bool) {
 				return dup, true
 			}
 		}
+		return "", false
 	}
-	for _, r := range mutationPool {
-		if s := base + string(r); ok(s) {
+	pool := outsiderFamilies[v].runes
+	if pool == nil {
+		pool = p.pat.edges
+	}
+	// pick draws among the candidates that break the pattern; a fixed chooser takes the first.
+	pick := func(cands []string) (string, bool) {
+		if len(cands) == 0 {
+			return "", false
+		}
+		return cands[c.size(0, len(cands)-1)], true
+	}
+	if len(rs) == 0 {
+		var breaking []string
+		for _, r := range pool {
+			if s := string(r); ok(s) {
+				breaking = append(breaking, s)
+			}
+		}
+		return pick(breaking)
+	}
+	// At the first position (from a drawn start) where some rune of the family breaks the
+	// pattern, draw among all the runes of the family that do.
+	start := c.intn(0, len(rs)-1)
+	for i := range rs {
+		pos := (start + i) % len(rs)
+		var breaking []string
+		for _, r := range pool {
+			if r == rs[pos] {
+				continue
+			}
+			m := append([]rune(nil), rs...)
+			m[pos] = r
+			if s := string(m); ok(s) {
+				breaking = append(breaking, s)
+			}
+		}
+		if s, ok := pick(breaking); ok {
 			return s, true
 		}
 	}

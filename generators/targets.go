@@ -128,13 +128,20 @@ func stringTargets(n *node, label string) []*target {
 		if long != short {
 			one("pattern", true, fmt.Sprintf("%s longest match of %s (%d)", label, n.s.Pattern, long), exact(long))
 		}
-		one("pattern", false, fmt.Sprintf("%s one character off %s", label, n.s.Pattern), func(c chooser) (string, bool) {
-			base, ok := p.genLen(c, p.lens[c.size(0, len(p.lens)-1)])
-			if !ok {
-				return "", false
-			}
-			return p.breakPattern(c, base)
-		})
+		// One variant per kind of pattern break (strings.go, outsiderFamilies).
+		var notes []string
+		for _, b := range patternBreaks() {
+			notes = append(notes, fmt.Sprintf("%s one character off %s: %s", label, n.s.Pattern, b))
+		}
+		out = append(out, &target{n: n, keyword: "pattern", variants: notes,
+			make: func(c chooser, v int) (any, bool, bool) {
+				base, ok := p.genLen(c, p.lens[c.size(0, len(p.lens)-1)])
+				if !ok {
+					return "", true, false
+				}
+				s, ok := p.breakPattern(c, base, v)
+				return s, true, ok
+			}})
 	}
 	if len(p.enum) > 0 {
 		for _, e := range p.enum {

@@ -62,7 +62,8 @@ func (e *Evidence) Add(op *specs.Operation, exp check.Expect, ex target.Exchange
 		if len(o.refusals) < maxSignatures || o.refusals[refusal] > 0 {
 			o.refusals[refusal]++
 		}
-	} else if exercised {
+	}
+	if exercised { // even when not judged: a documented NotFoundException shows the operation is served
 		o.exercised++
 	}
 	if _, seen := o.allSignatures[sig]; seen || len(o.allSignatures) < maxSignatures {
@@ -110,6 +111,15 @@ func signature(op *specs.Operation, ex target.Exchange) (sig string, exercised b
 		mt = "no Content-Type"
 	}
 	return strconv.Itoa(r.Status) + " with no error type (" + mt + ")", false
+}
+
+// Exercised reports whether some answer showed the target implements op: a finding about op
+// stands, whatever else the run sees (a driver that stops at its first finding asks this).
+func (e *Evidence) Exercised(op string) bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	o := e.ops[op]
+	return o != nil && o.exercised > 0
 }
 
 // snapshot is an operation's evidence, read under the lock.
