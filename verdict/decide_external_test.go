@@ -132,3 +132,17 @@ func TestWarningsDoNotFailAndInterruptedWins(t *testing.T) {
 	assert.Equal(t, report.Interrupted, run.Verdict)
 	assert.True(t, strings.HasPrefix(run.VerdictReason, "interrupted"))
 }
+
+// A target that never answers HTTP is one answer, whatever kind of transport failure each
+// request met (garbage or a reset, depending on timing).
+func TestNoAnswerOfAnyKindIsOneAnswer(t *testing.T) {
+	set, e := load(t)
+	ev := verdict.NewEvidence()
+	for _, kind := range []target.FailureKind{target.KindGarbage, target.KindReset, target.KindGarbage} {
+		add(ev, set, e, "StartConnection", check.Valid(), target.Exchange{Err: &target.TransportError{Kind: kind}})
+	}
+	run := &report.Run{Scenarios: []report.Scenario{{Operation: "StartConnection", Status: report.Failed}}}
+	verdict.Decide(run, ev, scope("StartConnection"), false)
+	assert.Equal(t, report.Inconclusive, run.Verdict)
+	assert.Contains(t, run.VerdictReason, "the target never answered: every valid request (3) got no HTTP response (garbage, reset)")
+}

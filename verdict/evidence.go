@@ -13,6 +13,9 @@ import (
 	"github.com/plumbhq/plumb/target"
 )
 
+// noResponse starts the signature of an exchange that got no HTTP response.
+const noResponse = "no HTTP response"
+
 // maxSignatures bounds the distinct answers remembered per operation: enough to tell "one
 // answer to everything" from "many answers", whatever the target sends.
 const maxSignatures = 16
@@ -91,7 +94,7 @@ func signature(op *specs.Operation, ex target.Exchange) (sig string, exercised b
 		if ex.Err != nil {
 			kind = string(ex.Err.Kind)
 		}
-		return "no HTTP response (" + kind + ")", false
+		return noResponse + " (" + kind + ")", false
 	}
 	r := ex.Response
 	if r.Status < 300 && r.Status >= 200 {
@@ -144,12 +147,8 @@ func (e *Evidence) snapshot(op string) snapshot {
 	if o.valid == 0 {
 		sigs, overflow = o.allSignatures, o.allOverflow
 	}
-	if len(sigs) == 1 && !overflow {
-		for sig := range sigs {
-			if absent(sig) {
-				s.onlyAnswer = sig
-			}
-		}
+	if sig, ok := only(sigs); ok && !overflow && absent(sig) {
+		s.onlyAnswer = sig
 	}
 	return s
 }
@@ -185,4 +184,30 @@ func absent(sig string) bool {
 		return true
 	}
 	return strings.HasPrefix(status, "5")
+}
+
+// only returns the one answer every request got, if there is one. Transport failures count as
+// one answer whatever their kind: a target answering garbage and closing is seen as garbage or
+// as a reset depending on timing.
+func only(sigs map[string]int) (string, bool) {
+	var kinds []string
+	other := ""
+	for sig := range sigs {
+		if kind, ok := strings.CutPrefix(sig, noResponse+" ("); ok {
+			kinds = append(kinds, strings.TrimSuffix(kind, ")"))
+			continue
+		}
+		if other != "" {
+			return "", false
+		}
+		other = sig
+	}
+	switch {
+	case other != "" && len(kinds) == 0:
+		return other, true
+	case other == "" && len(kinds) > 0:
+		sort.Strings(kinds)
+		return noResponse + " (" + strings.Join(kinds, ", ") + ")", true
+	}
+	return "", false
 }
