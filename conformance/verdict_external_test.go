@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/plumbhq/plumb/check"
 	"github.com/plumbhq/plumb/conformance"
 	"github.com/plumbhq/plumb/report"
 	"github.com/plumbhq/plumb/target"
@@ -116,5 +117,16 @@ func TestCancelledRunIsInterrupted(t *testing.T) {
 	}
 	if count(r, report.Failed) != 0 || len(r.Findings) != 0 {
 		t.Errorf("the cancellation was reported as %d failures, %d findings", count(r, report.Failed), len(r.Findings))
+	}
+}
+
+// --strict on plumb's own emulator passes: strictness fails warnings and demands documented
+// error types, and the emulator answers every protocol break as the protocol does.
+func TestStrictPassesTheEmulator(t *testing.T) {
+	cfg := emulatorConfig(t)
+	cfg.Engine = check.New(cfg.Specs, check.Options{Strict: true})
+	r := run(t, cfg)
+	if r.Verdict != report.Passed {
+		t.Errorf("verdict %s (%s); root causes %+v", r.Verdict, r.VerdictReason, r.RootCauses)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/plumbhq/plumb/check"
 	"github.com/plumbhq/plumb/fuzz"
 	"github.com/plumbhq/plumb/report"
 )
@@ -61,5 +62,16 @@ func TestCancelledCampaignIsInterrupted(t *testing.T) {
 	}
 	if r.Verdict != report.Interrupted {
 		t.Errorf("verdict %s (%s); want interrupted", r.Verdict, r.VerdictReason)
+	}
+}
+
+// --strict on plumb's own emulator passes.
+func TestStrictPassesTheEmulator(t *testing.T) {
+	srv := startEmulator(t)
+	cfg := config(t, srv.URL, 1, 1500, 2)
+	cfg.Engine = check.New(testSpecs, check.Options{Strict: true})
+	r := run(t, cfg)
+	if r.Verdict != report.Passed {
+		t.Errorf("verdict %s (%s); findings %q", r.Verdict, r.VerdictReason, summary(r))
 	}
 }
