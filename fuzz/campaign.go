@@ -103,6 +103,17 @@ func Run(ctx context.Context, cfg Config) (*report.Run, error) {
 		}
 	}
 	verdict.Decide(run, cp.ev, scope, ctx.Err() != nil)
+	// A root cause lists every request rule whose inputs showed it, not only its example's.
+	rules := map[findingKey][]string{}
+	for _, f := range findings {
+		rules[f.key] = slices.Sorted(maps.Keys(f.rules))
+	}
+	for i, rc := range run.RootCauses {
+		k := findingKey{Operation: rc.Operation, Check: rc.Check, Cause: rc.Cause, Warning: rc.Severity == report.SeverityWarning}
+		if rs := rules[k]; len(rs) > 0 {
+			run.RootCauses[i].Rules = rs
+		}
+	}
 	return run, nil
 }
 
