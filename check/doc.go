@@ -8,7 +8,16 @@
 //   - Expect, Valid, Invalid, Outcome (expect.go): what the driver knows the input should earn.
 //   - Engine, New, Options (engine.go): Engine.Check runs every applicable check on one exchange
 //     and returns one Result per name in All, in All order (Skip where a check does not apply).
-//   - Result, Failed, Failures (result.go).
+//   - Result, Failed, Failures, Refused (result.go). A Result's Status is Pass, Fail, Skip, Warn
+//     (a habit the documents do not state: fails only under Options.Strict) or Inconclusive (the
+//     target answered before judging the input); a failure's Causes name what went wrong on the
+//     response side, input-independently: a root cause is (operation, check, cause).
+//   - Refusals, habits and consequences (refusal.go): authentication, throttling, unknown
+//     operation or route, and a not-found for valid input are inconclusive; a request media type
+//     accepted, a protocol break rejected with an undocumented error, or an X-Amz-Target still
+//     naming the operation are warnings; a 5xx, or a success for input breaking a rule, is judged
+//     once (not again as a status, media type or body).
+//   - AboutInput (input.go): which checks judge the input's rule.
 //   - Stateful checks (stateful.go): Engine.RoundTrip (a started connection is retrievable with
 //     the same ClientPublicKey), Engine.UnknownID (an id never started is NotFoundException 404).
 //   - What a create made (created.go): for a 200 answer to valid input of an operation with

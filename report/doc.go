@@ -8,7 +8,13 @@
 //   - [Run] — one invocation: engine, target, seed, [Scenario] list,
 //     [Constraint] table, deduplicated [Finding] list, optional [Score].
 //   - [Scenario], [Check], [Constraint], [Finding], [Score], [ScoreRow],
-//     and [Status] ([Passed], [Failed], [Skipped]).
+//     and [Status] ([Passed], [Failed], [Skipped], [Inconclusive],
+//     [Interrupted]).
+//   - The verdict, filled in by package verdict: [Run.Verdict] and its
+//     reason, one [OperationVerdict] per operation, and the failures grouped
+//     into [RootCause]s ([GroupRootCauses], [RootCauseID]: operation, check
+//     and the response-side cause); a [Finding] of [SeverityWarning] rests
+//     on habit and fails nothing.
 //   - [Run.Summary] counts a run into a [Summary]: [Counts] of scenarios,
 //     constraints and findings, the operation × check matrix ([Cell],
 //     [Summary.Cell]), [OperationSummary] and [CheckSummary].
