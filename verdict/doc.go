@@ -13,9 +13,11 @@
 //     target implements it: a success, or an error type the operation documents), nothing
 //     failed, and nothing was refused. Refusals (authentication, throttling, unknown operation
 //     or route) make it inconclusive; so does never having been exercised.
-//   - An operation every request of which got the same answer that is not a documented one (a
-//     404 or unknown operation, a 500 HTML page, a refused connection) is not implemented by
-//     the target: reported once, its scenarios skipped with that reason, its findings dropped.
+//   - An operation every valid request of which (every request, when the selection sent no
+//     valid one) got one and the same answer a target gives for an operation it does not serve
+//     (no HTTP response of any kind, a refusal, a 404, 405 or 501, UnknownOperationException, a
+//     server error with no documented type) is not implemented by the target: reported once,
+//     its scenarios skipped with that reason, its findings dropped.
 //   - Operations out of scope (not selected, no target for their service) are skipped and do
 //     not count.
 //   - The run is interrupted if it was stopped; else failed if any operation failed; else
