@@ -5,7 +5,7 @@ export PATH := $(PATH):/usr/local/go/bin
 GO ?= go
 REPORTS ?= plumb-reports
 
-.PHONY: run test test-race bench lint build fuzz-emulator selftest html-check bench-peers clean
+.PHONY: run test test-race bench lint build install fuzz-emulator selftest html-check bench-peers clean
 
 ## run: run the Gherkin conformance suite against the embedded emulator; writes all five reports to $(REPORTS)/
 run:
@@ -31,6 +31,12 @@ lint:
 ## build: the plumb binary in ./bin
 build:
 	$(GO) build -o bin/plumb ./cmd/plumb
+
+## install: go install ./cmd/plumb into $(go env GOPATH)/bin (put that on PATH); plumb --version
+## then names the VCS revision
+install:
+	$(GO) install -buildvcs=auto ./cmd/plumb
+	@bin=$$($(GO) env GOBIN); bin=$${bin:-$$($(GO) env GOPATH)/bin}; echo "installed $$bin/plumb: $$($$bin/plumb --version)"
 
 ## fuzz-emulator: Go native fuzzing of the emulator's request decoding (FUZZTIME=30s per target)
 FUZZTIME ?= 30s

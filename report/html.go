@@ -18,6 +18,10 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"dur":    formatDuration,
 	"dash":   orDash,
 	"status": statusWord,
+	// breakable lets a long identifier (a check name) wrap after its underscores.
+	"breakable": func(s string) template.HTML {
+		return template.HTML(strings.ReplaceAll(template.HTMLEscapeString(s), "_", "_<wbr>"))
+	},
 	"caught": func(b bool) Status {
 		if b {
 			return Passed
@@ -26,12 +30,19 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	},
 }).Parse(htmlSource))
 
+// HTMLFailureLimit is how many failures the HTML report's Failures section
+// lists, folded; a note says how many more the JSON and JUnit reports hold.
+// The root causes above it explain them all, one example each.
+const HTMLFailureLimit = 100
+
 type htmlData struct {
-	Title    string
-	Run      *Run
-	Sum      Summary
-	Matrix   []matrixRow
-	Failures []failure
+	Title         string
+	Run           *Run
+	Sum           Summary
+	Matrix        []matrixRow
+	Failures      []failure // at most HTMLFailureLimit
+	FailuresTotal int
+	FailuresLeft  int // FailuresTotal - len(Failures)
 }
 
 // matrixRow is one operation's row of the matrix, one cell per check in
@@ -79,7 +90,9 @@ func cellClass(c Counts) string {
 }
 
 // WriteHTML writes r as one self-contained HTML page: inline CSS, no
-// scripts, no external URLs; printable. Summary counts carry ids
+// scripts, no external URLs; printable. The verdict and the root causes come
+// first; the Failures section lists at most HTMLFailureLimit failures, each
+// folded in a closed <details>; tables fit a 1,400 px window. Summary counts carry ids
 // (count-passed, count-failed, count-skipped, count-findings,
 // count-constraints-passed/-failed/-skipped, status) so tools and tests can
 // find them. All text is escaped by html/template.
@@ -89,12 +102,16 @@ func WriteHTML(w io.Writer, r *Run) error {
 	}
 	n := Normalize(r)
 	sum := n.Summary()
+	all := failures(n)
+	shown := all[:min(len(all), HTMLFailureLimit)]
 	return htmlTemplate.Execute(w, htmlData{
-		Title:    title(n),
-		Run:      n,
-		Sum:      sum,
-		Matrix:   matrixRows(sum),
-		Failures: failures(n),
+		Title:         title(n),
+		Run:           n,
+		Sum:           sum,
+		Matrix:        matrixRows(sum),
+		Failures:      shown,
+		FailuresTotal: len(all),
+		FailuresLeft:  len(all) - len(shown),
 	})
 }
 

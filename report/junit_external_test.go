@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
@@ -205,4 +206,101 @@ func TestJUnitCarriesTheVerdicts(t *testing.T) {
 	assert.Contains(t, out, `<testsuite name="plumb verdict" tests="3" failures="1" errors="1" skipped="1"`)
 	assert.Contains(t, out, `<error message="every request (3) was refused" type="inconclusive">`)
 	assert.Contains(t, out, `<property name="verdict" value="inconclusive"></property>`)
+}
+
+// fuzzRootCauseRun is a campaign as plumb fuzz reports it: one scenario per (operation, case
+// kind), the failed ones explained by root causes, no durations of their own.
+func fuzzRootCauseRun() *report.Run {
+	r := fuzzRun()
+	r.Duration = 6 * time.Second
+	ex := r.Findings[0] // the GetConnection no_5xx finding
+	r.Scenarios = []report.Scenario{
+		{Feature: "fuzz GetConnection", Name: "GetConnection valid cases", Operation: "GetConnection", Status: report.Passed},
+		{Feature: "fuzz GetConnection", Name: "GetConnection invalid cases", Operation: "GetConnection", Status: report.Failed,
+			Failures: []report.Finding{ex}},
+		{Feature: "fuzz GetConnection", Name: "GetConnection boundary cases", Operation: "GetConnection", Status: report.Failed},
+		{Feature: "fuzz StartConnection", Name: "StartConnection valid cases", Operation: "StartConnection", Status: report.Passed,
+			Duration: 2 * time.Second},
+		{Feature: "fuzz StartConnection", Name: "StartConnection stateful cases", Operation: "StartConnection", Status: report.Skipped,
+			SkipReason: "no resource"},
+	}
+	r.RootCauses = []report.RootCause{
+		{ID: "b05c215349fe", Operation: "GetConnection", Check: "no_5xx", Cause: "server error 500", Severity: "error",
+			Count: 29, Rules: []string{"pattern", "maxLength"}, Example: ex},
+		{ID: "0a73a36e1dc8", Operation: "StartConnection", Check: "error_type", Cause: "400 without an error type",
+			Severity: report.SeverityWarning, Count: 3, Example: report.Finding{Check: "error_type", Operation: "StartConnection"}},
+	}
+	return r
+}
+
+// A fuzz campaign is one failed case per error root cause, not one per finding or failed
+// scenario, plus one case per scenario no failure explains; and every case that ran has a time.
+func TestJUnitFuzzIsOneCasePerRootCause(t *testing.T) {
+	_, doc := junit(t, fuzzRootCauseRun())
+
+	assert.Equal(t, 4, doc.Tests, "2 passed scenarios, 1 skipped, 1 root cause")
+	assert.Equal(t, 1, doc.Failures, "the warning root cause fails nothing")
+	assert.Equal(t, 1, doc.Skipped)
+
+	gc := suiteNamed(t, doc, "fuzz GetConnection")
+	require.Len(t, gc.Cases, 2, "the failed scenarios are the root cause's case")
+	assert.Equal(t, "GetConnection valid cases", gc.Cases[0].Name)
+	failed := gc.Cases[1]
+	assert.Equal(t, "fuzz GetConnection", failed.Classname)
+	assert.Equal(t, "GetConnection no_5xx: server error 500", failed.Name)
+	require.NotNil(t, failed.Failure)
+	assert.Equal(t, "no_5xx", failed.Failure.Type)
+	assert.Equal(t, "server error 500", failed.Failure.Message)
+	assert.Contains(t, failed.Failure.Text, "root cause: b05c215349fe")
+	assert.Contains(t, failed.Failure.Text, "failures: 29")
+	assert.Contains(t, failed.Failure.Text, "rules: pattern, maxLength")
+	assert.Contains(t, failed.Failure.Text, "curl http://127.0.0.1:4566/connections/a%2Fb", "the example's evidence")
+	assert.Contains(t, failed.Failure.Text, "seed: 7")
+
+	// 6s run, 2s known (StartConnection valid): the other 4s split over the 2 cases without a time.
+	assert.Equal(t, "2.000", gc.Cases[0].Time)
+	assert.Equal(t, "2.000", failed.Time)
+	assert.Equal(t, "4.000", gc.Time)
+	sc := suiteNamed(t, doc, "fuzz StartConnection")
+	require.Len(t, sc.Cases, 2)
+	for _, c := range sc.Cases {
+		switch c.Name {
+		case "StartConnection valid cases":
+			assert.Equal(t, "2.000", c.Time, "a scenario's own duration is kept")
+		case "StartConnection stateful cases":
+			assert.Equal(t, "0.000", c.Time, "a skipped scenario took no time")
+			assert.NotNil(t, c.Skipped)
+		default:
+			t.Errorf("unexpected case %q", c.Name)
+		}
+	}
+}
+
+// A failed fuzz scenario that no error root cause explains stays a failed case.
+func TestJUnitFuzzKeepsUnexplainedFailures(t *testing.T) {
+	r := fuzzRootCauseRun()
+	r.Scenarios = append(r.Scenarios, report.Scenario{Feature: "fuzz StartConnection", Name: "StartConnection invalid cases",
+		Operation: "StartConnection", Status: report.Failed})
+	_, doc := junit(t, r)
+	assert.Equal(t, 2, doc.Failures)
+	sc := suiteNamed(t, doc, "fuzz StartConnection")
+	assert.Equal(t, 1, sc.Failures)
+}
+
+// A campaign whose cases carry no time splits the run's time evenly; never all 0.000.
+func TestJUnitFuzzTimesAreNeverAllZero(t *testing.T) {
+	r := fuzzRootCauseRun()
+	r.Scenarios[3].Duration = 0
+	r.Duration = 3 * time.Second
+	_, doc := junit(t, r)
+	for _, s := range doc.Suites {
+		if s.Name == "plumb verdict" {
+			continue
+		}
+		for _, c := range s.Cases {
+			if c.Skipped == nil {
+				assert.Equal(t, "1.000", c.Time, c.Name)
+			}
+		}
+	}
 }

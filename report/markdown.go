@@ -67,10 +67,27 @@ func WriteMarkdown(w io.Writer, r *Run) error {
 	fmt.Fprintf(b, "| Constraints | %d | %d | %d | %d |\n", s.Constraints.Passed, s.Constraints.Failed, s.Constraints.Inconclusive, s.Constraints.Skipped)
 	fmt.Fprintf(b, "\n**Findings: %d in %d root causes; %d warnings**\n", s.Findings, s.RootCauses, s.Warnings)
 
+	if bs := n.Baseline; bs != nil {
+		fmt.Fprintf(b, "\n**Baseline %s: %d known, %d new, %d fixed**\n", mdCode(bs.File), bs.Known, bs.New, len(bs.Fixed))
+		if len(bs.Fixed) > 0 {
+			b.WriteString("\nFixed since the baseline:\n\n")
+			for _, rc := range bs.Fixed {
+				fmt.Fprintf(b, "- %s %s: %s (id %s)\n", mdText(orDash(rc.Operation)), mdCode(rc.Check), mdText(rc.Cause), mdCode(rc.ID))
+			}
+		}
+	}
 	if len(n.RootCauses) > 0 {
-		b.WriteString("\n### Root causes\n\n| # | Severity | Operation | Check | Cause | Failures | Rules |\n|---:|---|---|---|---|---:|---|\n")
+		if n.Baseline != nil {
+			b.WriteString("\n### Root causes\n\n| # | Severity | Baseline | Operation | Check | Cause | Failures | Rules |\n|---:|---|---|---|---|---|---:|---|\n")
+		} else {
+			b.WriteString("\n### Root causes\n\n| # | Severity | Operation | Check | Cause | Failures | Rules |\n|---:|---|---|---|---|---:|---|\n")
+		}
 		for i, rc := range n.RootCauses {
-			fmt.Fprintf(b, "| %d | %s | %s | %s | %s | %d | %s |\n", i+1, rc.Severity, mdText(orDash(rc.Operation)), mdCell(rc.Check),
+			sev := rc.Severity
+			if n.Baseline != nil {
+				sev += " | " + map[string]string{"known": "known", "new": "**new**"}[rc.Baseline]
+			}
+			fmt.Fprintf(b, "| %d | %s | %s | %s | %s | %d | %s |\n", i+1, sev, mdText(orDash(rc.Operation)), mdCell(rc.Check),
 				mdText(rc.Cause), rc.Count, mdText(strings.Join(rc.Rules, ", ")))
 		}
 		shown := min(len(n.RootCauses), MarkdownFailureLimit)

@@ -47,6 +47,19 @@ type Run struct {
 	VerdictReason string             `json:"verdictReason"`
 	Operations    []OperationVerdict `json:"operations"`
 	RootCauses    []RootCause        `json:"rootCauses"`
+	// Baseline is set when the run was compared with a baseline file (plumb --baseline):
+	// each error root cause is then marked known or new, and Baseline lists the fixed ones.
+	Baseline *BaselineSummary `json:"baseline,omitempty"`
+}
+
+// BaselineSummary is how a run compares with a baseline of known root causes (package
+// baseline): how many of its error root causes the file lists (known), how many it does not
+// (new), and the file's root causes that no longer occur although their operation was judged.
+type BaselineSummary struct {
+	File  string      `json:"file"`
+	Known int         `json:"known"`
+	New   int         `json:"new"`
+	Fixed []RootCause `json:"fixed"` // id, operation, check and cause only
 }
 
 // OperationVerdict is one operation's outcome and why: passed (exercised and
@@ -74,6 +87,9 @@ type RootCause struct {
 	Count     int      `json:"count"`
 	Rules     []string `json:"rules,omitempty"`
 	Example   Finding  `json:"example"`
+	// Baseline is "known" when the baseline file lists this root cause, "new" when it does
+	// not, "" when the run was not compared with a baseline (or for a warning).
+	Baseline string `json:"baseline,omitempty"`
 }
 
 // Scenario is one Gherkin scenario or example row (run), or one

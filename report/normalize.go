@@ -56,12 +56,22 @@ func Normalize(r *Run) *Run {
 	n.RootCauses = make([]RootCause, len(causes)) // order kept: most frequent first
 	for i, rc := range causes {
 		out := RootCause{ID: clean(rc.ID), Operation: clean(rc.Operation), Check: clean(rc.Check),
-			Cause: clean(rc.Cause), Severity: clean(rc.Severity), Count: rc.Count}
+			Cause: clean(rc.Cause), Severity: clean(rc.Severity), Count: rc.Count, Baseline: clean(rc.Baseline)}
 		for _, rule := range rc.Rules {
 			out.Rules = append(out.Rules, clean(rule))
 		}
 		out.Example = normFinding(rc.Example)
 		n.RootCauses[i] = out
+	}
+	if r.Baseline != nil {
+		bs := *r.Baseline
+		bs.File = clean(bs.File)
+		bs.Fixed = make([]RootCause, len(r.Baseline.Fixed))
+		for i, rc := range r.Baseline.Fixed {
+			bs.Fixed[i] = RootCause{ID: clean(rc.ID), Operation: clean(rc.Operation), Check: clean(rc.Check),
+				Cause: clean(rc.Cause), Severity: clean(rc.Severity), Count: rc.Count, Baseline: clean(rc.Baseline)}
+		}
+		n.Baseline = &bs
 	}
 	if r.Score != nil {
 		sc := *r.Score

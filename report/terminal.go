@@ -101,6 +101,12 @@ func WriteTerminal(w io.Writer, r *Run, color bool) error {
 		}
 	}
 	line := func(tag string, rc RootCause) string {
+		switch rc.Baseline {
+		case "known":
+			tag += " " + paint(ansiDim, "known")
+		case "new":
+			tag += " " + paint(ansiBold+ansiRed, "new")
+		}
 		l := fmt.Sprintf("  %s %s %s: %s  ×%d", tag, orDash(rc.Operation), rc.Check, rc.Cause, rc.Count)
 		if len(rc.Rules) > 0 {
 			l += paint(ansiDim, fmt.Sprintf("  (rules: %s)", strings.Join(rc.Rules, ", ")))
@@ -112,7 +118,11 @@ func WriteTerminal(w io.Writer, r *Run, color bool) error {
 		for _, rc := range errs {
 			total += rc.Count
 		}
-		fmt.Fprintf(b, "\n%s\n", paint(ansiBold+ansiRed, fmt.Sprintf("Root causes (%d, explaining %d failures):", len(errs), total)))
+		head := fmt.Sprintf("Root causes (%d, explaining %d failures):", len(errs), total)
+		if bs := n.Baseline; bs != nil {
+			head = fmt.Sprintf("Root causes (%d, explaining %d failures; %d known, %d new):", len(errs), total, bs.Known, bs.New)
+		}
+		fmt.Fprintf(b, "\n%s\n", paint(ansiBold+ansiRed, head))
 		for i, rc := range errs {
 			b.WriteString(line(paint(ansiRed, fmt.Sprintf("[%d]", i+1)), rc))
 		}
@@ -123,11 +133,28 @@ func WriteTerminal(w io.Writer, r *Run, color bool) error {
 			b.WriteString(line(paint(ansiYellow, fmt.Sprintf("[w%d]", i+1)), rc))
 		}
 	}
+	if bs := n.Baseline; bs != nil {
+		fmt.Fprintf(b, "\n%s\n", paint(ansiBold+ansiGreen, fmt.Sprintf("fixed since the baseline: %d", len(bs.Fixed))))
+		for _, rc := range bs.Fixed {
+			fmt.Fprintf(b, "  %s %s %s: %s  %s\n", paint(ansiGreen, "fixed"), orDash(rc.Operation), rc.Check, rc.Cause, paint(ansiDim, "(id "+rc.ID+")"))
+		}
+	}
+	withExample := 0
+	for _, rc := range errs {
+		if rc.Baseline != "known" {
+			withExample++
+		}
+	}
+	shown := 0
 	for i, rc := range errs {
-		if i == TerminalExamples {
-			fmt.Fprintf(b, "\n(examples of the other %d root causes are in the reports)\n", len(errs)-TerminalExamples)
+		if rc.Baseline == "known" {
+			continue // known deviations: their examples are in the reports
+		}
+		if shown == TerminalExamples {
+			fmt.Fprintf(b, "\n(examples of the other %d root causes are in the reports)\n", withExample-TerminalExamples)
 			break
 		}
+		shown++
 		fmt.Fprintf(b, "\n%s %s\n", paint(ansiRed, fmt.Sprintf("[%d]", i+1)), paint(ansiBold, "example: "+orDash(rc.Operation)+" "+rc.Check))
 		for l := range strings.Lines(evidenceExcerpt(rc.Example, terminalExcerptLines)) {
 			if strings.TrimSpace(l) == "" {

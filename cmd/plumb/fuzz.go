@@ -2,8 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -17,35 +21,50 @@ func cmdFuzz(args []string, stdout, stderr io.Writer) int {
 	var tf targetFlags
 	tf.register(fs)
 	seed := fs.Uint64("seed", 0, "campaign seed; the same seed against the same target sends the same cases (default: time-based, printed)")
-	budget := fs.Int("budget", 0, "number of cases to run (default 1000 when --duration is not set)")
-	duration := fs.Duration("duration", 0, "run for this long instead of a case budget")
-	workers := fs.Int("workers", 0, "parallel workers (default: number of CPUs)")
+	budget := fs.Int("budget", 0, "number of cases to run, at least 1 (default 1000 when --duration is not set)")
+	duration := fs.Duration("duration", 0, "run for this long (positive) instead of a case budget")
+	workers := fs.Int("workers", 0, "parallel workers, at least 1 (default: number of CPUs)")
 	var operations multiFlag
 	fs.Var(&operations, "operation", "fuzz only this operationId (repeatable)")
 	mode := fs.String("mode", "all", "inputs to generate: valid, invalid or all")
-	shrink := fs.Duration("shrink-time", 10*time.Second, "time cap for shrinking each finding")
+	shrink := fs.Duration("shrink-time", fuzz.DefaultShrinkTime, "time cap for shrinking each finding; 0 disables shrinking")
+	var bf baselineFlags
+	bf.register(fs)
 	var rf reportFlags
 	rf.register(fs, "plumb-reports", report.Formats) // replay files go to its replays/ folder
 	if code, done := parseFlags(fs, args); done {
 		return code
 	}
+	if code := bf.load("fuzz", stderr); code != 0 {
+		return code
+	}
 	if fs.NArg() > 0 {
 		return usageError(stderr, "fuzz", "unexpected argument %q", fs.Arg(0))
 	}
+	given := map[string]bool{} // flags given explicitly: --budget 0 is an error, no --budget a default
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
 	switch {
-	case *budget < 0:
-		return usageError(stderr, "fuzz", "--budget must not be negative, got %d", *budget)
-	case *duration < 0:
-		return usageError(stderr, "fuzz", "--duration must not be negative, got %s", *duration)
-	case *budget > 0 && *duration > 0:
+	case *budget < 0 || (given["budget"] && *budget == 0):
+		return usageError(stderr, "fuzz", "--budget must be at least 1, got %d", *budget)
+	case *duration < 0 || (given["duration"] && *duration == 0):
+		return usageError(stderr, "fuzz", "--duration must be positive, got %s", *duration)
+	case given["budget"] && given["duration"]:
 		return usageError(stderr, "fuzz", "--budget and --duration are alternatives; give one")
-	case *workers < 0:
-		return usageError(stderr, "fuzz", "--workers must not be negative, got %d", *workers)
+	case *workers < 0 || (given["workers"] && *workers == 0):
+		return usageError(stderr, "fuzz", "--workers must be at least 1, got %d", *workers)
+	case *shrink < 0:
+		return usageError(stderr, "fuzz", "--shrink-time must not be negative, got %s (0 disables shrinking)", *shrink)
 	case *mode != "valid" && *mode != "invalid" && *mode != "all":
 		return usageError(stderr, "fuzz", "--mode must be valid, invalid or all, got %q", *mode)
 	}
 	formats, err := rf.formats()
 	if err != nil {
+		return usageError(stderr, "fuzz", "%v", err)
+	}
+	if *shrink == 0 {
+		*shrink = -1 // fuzz.Config: 0 means the default, negative disables shrinking
+	}
+	if err := rf.checkWritable("replays"); err != nil {
 		return usageError(stderr, "fuzz", "%v", err)
 	}
 	if *seed == 0 {
@@ -60,27 +79,47 @@ func cmdFuzz(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, "fuzz", "%v", err)
 	}
+	replayDir := filepath.Join(rf.dir, "replays")
+	if err := removeStaleReplays(replayDir); err != nil {
+		return usageError(stderr, "fuzz", "%v", err)
+	}
 	ctx, stop := interruptible()
 	defer stop()
 	var progress io.Writer
 	if isTerminalWriter(stderr) {
 		progress = stderr
 	}
-	fmt.Fprintf(stdout, "plumb fuzz: seed %d against %s\n", *seed, s.describe)
+	rf.say(stdout, "plumb fuzz: seed %d against %s", *seed, s.describe)
 	if s.liveAWS && !tf.allowLiveWrites {
-		fmt.Fprintln(stdout, "target is real AWS: only inputs that must be rejected are sent (--allow-live-writes sends valid ones too)")
+		rf.say(stdout, "target is real AWS: only inputs that must be rejected are sent (--allow-live-writes sends valid ones too)")
 	}
 	run, err := fuzz.Run(ctx, fuzz.Config{
 		Specs: s.set, Client: s.client, Engine: s.engine,
 		Seed: *seed, Budget: *budget, Duration: *duration, Workers: *workers,
 		Operations: inScope, OutOfScope: s.outOfScope, Mode: *mode, ShrinkTime: *shrink,
-		ReplayDir: filepath.Join(rf.dir, "replays"), Progress: progress, Target: s.describe,
+		ReplayDir: replayDir, Progress: progress, Target: s.describe,
 		LiveAWS: s.liveAWS, AllowLiveWrites: tf.allowLiveWrites,
 	})
 	if err != nil {
 		return usageError(stderr, "fuzz", "%v", err)
 	}
-	return finish("fuzz", run, formats, rf.dir, nil, stdout, stderr)
+	bf.apply("fuzz", run, rf.out(stdout), stderr)
+	return bf.exit(finish("fuzz", run, formats, &rf, nil, stdout, stderr))
+}
+
+// removeStaleReplays removes the replay files (*.json) an earlier campaign left in dir, so that
+// after this run the folder holds this run's findings only.
+func removeStaleReplays(dir string) error {
+	stale, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil {
+		return err
+	}
+	for _, f := range stale {
+		if err := os.Remove(f); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("removing a stale replay file: %w", err)
+		}
+	}
+	return nil
 }
 
 func cmdReplay(args []string, stdout, stderr io.Writer) int {

@@ -16,6 +16,7 @@ import (
 	"io"
 	"maps"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -48,14 +49,17 @@ var commands = map[string]command{
 	"version":  {"print plumb's version", cmdVersion},
 }
 
-// version is set at link time (-ldflags "-X main.version=...").
-var version = "dev"
-
 func main() { os.Exit(realMain(os.Args[1:], os.Stdout, os.Stderr)) }
 
-func init() { target.Version = version } // the User-Agent names this build
+func init() { target.Version = currentBuild().userAgentVersion() } // the User-Agent names this build
 
 func realMain(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version") {
+		return cmdVersion(args[1:], stdout, stderr)
+	}
+	if len(args) >= 2 && args[0] == "help" {
+		return cmdHelp(args[1:], stdout, stderr)
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(stdout)
 		if len(args) == 0 {
@@ -80,7 +84,7 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-9s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Run 'plumb COMMAND -h' for a command's flags. Exit codes: 0 conforms, 1 non-conformance,")
+	fmt.Fprintln(w, "Run 'plumb help COMMAND' for a command's flags. Exit codes: 0 conforms, 1 non-conformance,")
 	fmt.Fprintln(w, "2 usage or configuration error, 3 target unreachable, 4 inconclusive, 130 interrupted.")
 }
 
@@ -95,32 +99,115 @@ func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("plumb "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: plumb %s %s\n\nflags:\n", name, synopsis)
-		fs.PrintDefaults()
+		fmt.Fprintln(stderr, strings.TrimSpace(fmt.Sprintf("usage: plumb %s %s", name, synopsis)))
+		hasFlags := false
+		fs.VisitAll(func(*flag.Flag) { hasFlags = true })
+		if hasFlags {
+			fmt.Fprintf(stderr, "\nflags:\n")
+			fs.PrintDefaults()
+		}
 	}
 	return fs
 }
 
 // parseFlags parses args; it returns (exit code, done) where done means the caller must return.
+// -h prints the command's usage and flags; a bad flag prints one line naming it (with a
+// suggestion for a misspelt name), not the whole usage.
 func parseFlags(fs *flag.FlagSet, args []string) (int, bool) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK, true
-		}
-		return exitUsage, true // flag already printed a one-line reason and the usage
+	out, usage := fs.Output(), fs.Usage
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	err := fs.Parse(args)
+	fs.SetOutput(out)
+	fs.Usage = usage
+	if err == nil {
+		return 0, false
 	}
-	return 0, false
+	if errors.Is(err, flag.ErrHelp) {
+		fs.Usage()
+		return exitOK, true
+	}
+	cmd := strings.TrimPrefix(fs.Name(), "plumb ")
+	msg := flagDashes.ReplaceAllString(err.Error(), "$1--$2")
+	if name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -"); ok {
+		msg = "unknown flag --" + name
+		if s := suggestFlag(fs, name); s != "" {
+			msg += " (did you mean --" + s + "?)"
+		}
+	}
+	fmt.Fprintf(out, "plumb %s: %s; plumb help %s lists the flags\n", cmd, msg, cmd)
+	return exitUsage, true
+}
+
+// flagDashes finds the one-dash flag names in the flag package's errors, shown as --name.
+var flagDashes = regexp.MustCompile(`(flag |for |: )-([a-z])`)
+
+// suggestFlag returns the defined flag closest to the unknown name: within Levenshtein
+// distance 2, or sharing a prefix (one name starts with the other); "" when none is close.
+func suggestFlag(fs *flag.FlagSet, name string) string {
+	best, bestScore := "", 1<<30
+	fs.VisitAll(func(f *flag.Flag) {
+		score := levenshtein(name, f.Name)
+		if score > 2 {
+			if len(name) < 2 || !(strings.HasPrefix(f.Name, name) || strings.HasPrefix(name, f.Name)) {
+				return
+			}
+			score = 3 + abs(len(f.Name)-len(name)) // a prefix match ranks after any close spelling
+		}
+		if score < bestScore || (score == bestScore && f.Name < best) {
+			best, bestScore = f.Name, score
+		}
+	})
+	return best
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// levenshtein is the edit distance between a and b (insertions, deletions, substitutions).
+func levenshtein(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// cmdHelp prints one command's usage and flags on stdout (the same as plumb CMD -h).
+func cmdHelp(args []string, stdout, stderr io.Writer) int {
+	if len(args) != 1 {
+		return usageError(stderr, "help", "want one command (commands: %s)", commandNames())
+	}
+	c, ok := commands[args[0]]
+	if !ok {
+		return usageError(stderr, "help", "unknown command %q (commands: %s)", args[0], commandNames())
+	}
+	if code := c.run([]string{"-h"}, stdout, stdout); code != exitOK {
+		return code
+	}
+	return exitOK
 }
 
 // usageError prints a one-line message naming what is wrong and returns exitUsage.
 func usageError(stderr io.Writer, cmd string, format string, a ...any) int {
 	fmt.Fprintf(stderr, "plumb %s: %s\n", cmd, fmt.Sprintf(format, a...))
 	return exitUsage
-}
-
-func cmdVersion(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stdout, "plumb", version)
-	return exitOK
 }
 
 // multiFlag collects a repeatable string flag.

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 
 	"github.com/plumbhq/plumb/conformance"
@@ -24,9 +26,14 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 	var operations multiFlag
 	fs.Var(&operations, "operation", "run only the scenarios of this operationId (repeatable)")
 	concurrency := fs.Int("concurrency", 4, "scenarios run in parallel")
+	var bf baselineFlags
+	bf.register(fs)
 	var rf reportFlags
 	rf.register(fs, "plumb-reports", runFormats)
 	if code, done := parseFlags(fs, args); done {
+		return code
+	}
+	if code := bf.load("run", stderr); code != 0 {
 		return code
 	}
 	if fs.NArg() > 0 {
@@ -39,8 +46,8 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, "run", "%v", err)
 	}
-	if err := os.MkdirAll(rf.dir, 0o755); err != nil {
-		return usageError(stderr, "run", "--report-dir: %v", err)
+	if err := rf.checkWritable(); err != nil {
+		return usageError(stderr, "run", "%v", err)
 	}
 	s, code := tf.open("run", *concurrency, stderr)
 	if code != 0 {
@@ -79,19 +86,20 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 		cfg.CucumberJSON = cucumber
 	}
 	if s.liveAWS && !tf.allowLiveWrites {
-		fmt.Fprintln(stdout, "target is real AWS: running only scenarios whose input must be rejected; scenarios that create resources are skipped (--allow-live-writes runs them)")
+		rf.say(stdout, "target is real AWS: running only scenarios whose input must be rejected; scenarios that create resources are skipped (--allow-live-writes runs them)")
 	}
 	run, err := conformance.Run(ctx, cfg)
 	if err != nil {
 		return usageError(stderr, "run", "%v", err)
 	}
-	return finish("run", run, fileFormats, rf.dir, cucumber, stdout, stderr)
+	bf.apply("run", run, rf.out(stdout), stderr)
+	return bf.exit(finish("run", run, fileFormats, &rf, cucumber, stdout, stderr))
 }
 
-// finish writes the reports, then the terminal summary, whose last line is the verdict, and
-// picks the exit code.
-func finish(cmd string, run *report.Run, formats []string, dir string, extra *os.File, stdout, stderr io.Writer) int {
-	paths, err := report.WriteFiles(dir, run, formats)
+// finish writes the reports, then the terminal summary, whose last line is the verdict (the
+// only line with --quiet), and picks the exit code.
+func finish(cmd string, run *report.Run, formats []string, rf *reportFlags, extra *os.File, stdout, stderr io.Writer) int {
+	paths, err := report.WriteFiles(rf.dir, run, formats)
 	if err != nil {
 		fmt.Fprintf(stderr, "plumb %s: writing reports: %v\n", cmd, err)
 		return exitUsage
@@ -99,13 +107,22 @@ func finish(cmd string, run *report.Run, formats []string, dir string, extra *os
 	if extra != nil {
 		paths = append(paths, extra.Name())
 	}
+	if rf.quiet {
+		var summary bytes.Buffer
+		if err := report.WriteTerminal(&summary, run, rf.color(stdout)); err != nil {
+			fmt.Fprintf(stderr, "plumb %s: %v\n", cmd, err)
+		}
+		lines := strings.Split(strings.TrimRight(summary.String(), "\n"), "\n")
+		fmt.Fprintln(stdout, lines[len(lines)-1]) // the verdict
+		return exitCode(run)
+	}
 	fmt.Fprintln(stdout)
 	fmt.Fprintln(stdout, "reports:")
 	for _, p := range paths {
 		fmt.Fprintf(stdout, "  %s\n", p)
 	}
 	fmt.Fprintln(stdout)
-	if err := report.WriteTerminal(stdout, run, isTerminalWriter(stdout)); err != nil {
+	if err := report.WriteTerminal(stdout, run, rf.color(stdout)); err != nil {
 		fmt.Fprintf(stderr, "plumb %s: %v\n", cmd, err)
 	}
 	return exitCode(run)

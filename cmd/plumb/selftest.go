@@ -37,6 +37,9 @@ func cmdSelftest(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, "selftest", "%v", err)
 	}
+	if err := rf.checkWritable(); err != nil {
+		return usageError(stderr, "selftest", "%v", err)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	run, err := selftest.Run(ctx, selftest.Config{
@@ -47,7 +50,7 @@ func cmdSelftest(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, "selftest", "%v", err)
 	}
 	// The terminal summary carries the score table; the exit code is the selftest's verdict.
-	code := finish("selftest", run, formats, rf.dir, nil, stdout, stderr)
+	code := finish("selftest", run, formats, &rf, nil, stdout, stderr)
 	if code == exitUsage {
 		return code
 	}

@@ -82,6 +82,9 @@ func (t *targetFlags) open(cmd string, concurrency int, stderr io.Writer) (*sess
 	if t.timeout <= 0 {
 		return nil, usageError(stderr, cmd, "--timeout must be positive, got %s", t.timeout)
 	}
+	if strings.TrimSpace(t.region) == "" {
+		return nil, usageError(stderr, cmd, "--region must not be empty")
+	}
 	set, err := specs.Load()
 	if err != nil {
 		return nil, usageError(stderr, cmd, "%v", err)
