@@ -44,13 +44,14 @@ type File struct {
 	RootCauses []Entry `json:"rootCauses"`
 }
 
-// IDs returns the set of the file's root-cause ids.
-func (f *File) IDs() map[string]bool {
-	ids := make(map[string]bool, len(f.RootCauses))
-	for _, e := range f.RootCauses {
-		ids[e.ID] = true
+// Known returns the file's root causes, as package verdict takes them (verdict.Scope.Known):
+// the run's verdict is decided knowing them.
+func (f *File) Known() []report.RootCause {
+	out := make([]report.RootCause, len(f.RootCauses))
+	for i, e := range f.RootCauses {
+		out[i] = report.RootCause{ID: e.ID, Operation: e.Operation, Check: e.Check, Cause: e.Cause}
 	}
-	return ids
+	return out
 }
 
 // Parse reads a baseline file's content. It rejects malformed JSON, unknown fields, another
@@ -99,9 +100,9 @@ func Load(path string) (*File, error) {
 }
 
 // FromRun makes a baseline of the run's root causes of severity error. With prev (the
-// baseline the run was compared with, or nil), prev's root causes whose operation this run did
-// not judge (out of scope, skipped) are kept: a run limited to some operations does not forget
-// the others.
+// baseline the run was decided with, or nil), prev's root causes are kept unless the run found
+// them fixed (run.Baseline.Fixed): a run limited to some operations does not forget the
+// others.
 func FromRun(run *report.Run, prev *File) *File {
 	f := &File{Version: Version, RootCauses: []Entry{}}
 	seen := map[string]bool{}
@@ -120,9 +121,14 @@ func FromRun(run *report.Run, prev *File) *File {
 		}
 	}
 	if prev != nil {
-		judged := judgedOperations(run)
+		fixed := map[string]bool{}
+		if run != nil && run.Baseline != nil {
+			for _, rc := range run.Baseline.Fixed {
+				fixed[rc.ID] = true
+			}
+		}
 		for _, e := range prev.RootCauses {
-			if !judged[e.Operation] {
+			if !fixed[e.ID] {
 				add(e)
 			}
 		}
@@ -183,21 +189,4 @@ func (f *File) sort() {
 	slices.SortFunc(f.RootCauses, func(a, b Entry) int {
 		return cmp.Or(cmp.Compare(a.Operation, b.Operation), cmp.Compare(a.Check, b.Check), cmp.Compare(a.Cause, b.Cause))
 	})
-}
-
-// judgedOperations are the operations whose verdict rests on evidence (passed or failed; or
-// interrupted or inconclusive after some answers), so that a root cause of theirs that did
-// not occur can be called fixed. "" (plumb itself) is always judged.
-func judgedOperations(run *report.Run) map[string]bool {
-	judged := map[string]bool{"": true}
-	if run == nil {
-		return judged
-	}
-	for _, o := range run.Operations {
-		switch o.Verdict {
-		case report.Passed, report.Failed:
-			judged[o.Operation] = true
-		}
-	}
-	return judged
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/plumbhq/plumb/check"
+	"github.com/plumbhq/plumb/report"
 	"github.com/plumbhq/plumb/specs"
 	"github.com/plumbhq/plumb/target"
 	"github.com/plumbhq/plumb/verdict"
@@ -36,6 +37,11 @@ type Config struct {
 	// Scenarios that would send to an operation out of scope are skipped with that reason.
 	Operations []string
 	OutOfScope map[string]string
+
+	// Known lists the root causes of a baseline read from KnownFrom (nil: none): the verdict
+	// marks the run's root causes known or new, and only new ones fail (verdict.Scope.Known).
+	Known     []report.RootCause
+	KnownFrom string
 
 	CucumberJSON io.Writer              // godog's cucumber JSON report (optional)
 	Progress     func(done, failed int) // called after each finished scenario (nil: none)
@@ -77,7 +83,7 @@ func opNames(set *specs.Set) string {
 
 // scope returns the operations in scope, in spec order, and why each other one is out.
 func (c Config) scope() verdict.Scope {
-	sc := verdict.Scope{Skipped: map[string]string{}}
+	sc := verdict.Scope{Skipped: map[string]string{}, Known: c.Known, KnownFrom: c.KnownFrom}
 	selected := map[string]bool{}
 	for _, op := range c.Operations {
 		selected[op] = true

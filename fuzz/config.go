@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/plumbhq/plumb/check"
+	"github.com/plumbhq/plumb/report"
 	"github.com/plumbhq/plumb/specs"
 	"github.com/plumbhq/plumb/target"
 )
@@ -49,6 +50,10 @@ type Config struct {
 	Operations []string      // operationIds to fuzz; empty = all (but OutOfScope)
 	// OutOfScope names operations left out with the reason (no target for their service).
 	OutOfScope map[string]string
+	// Known lists the root causes of a baseline read from KnownFrom (nil: none): the verdict
+	// marks the run's root causes known or new, and only new ones fail (verdict.Scope.Known).
+	Known      []report.RootCause
+	KnownFrom  string
 	Mode       string        // ModeValid | ModeInvalid | ModeAll ("" = all)
 	ReplayDir  string        // where replay files go ("" -> none written)
 	ShrinkTime time.Duration // cap per finding (default DefaultShrinkTime; negative disables shrinking)

@@ -10,10 +10,18 @@ import (
 	"github.com/plumbhq/plumb/report"
 )
 
-// Scope says which operations a run was about, and why the others were left out.
+// Scope says which operations a run was about, why the others were left out, and which root
+// causes the run already knows of.
 type Scope struct {
 	Operations []string          // in scope, in report order
 	Skipped    map[string]string // left out, with why ("no target for service outposts")
+
+	// Known lists the root causes of a baseline (plumb --baseline; nil: none), read from
+	// KnownFrom: each of the run's error root causes is marked known or new, known ones fail
+	// nothing, and a known one that no longer occurs on an operation the run judged is listed as
+	// fixed (report.Run.Baseline).
+	Known     []report.RootCause
+	KnownFrom string
 }
 
 // Decide fills in run's Verdict, VerdictReason, Operations and RootCauses from the evidence.
@@ -31,9 +39,11 @@ func Decide(run *report.Run, ev *Evidence, scope Scope, interrupted bool) {
 
 	run.Operations = run.Operations[:0]
 	dropped := map[string]string{} // operation -> why its findings are dropped
+	snaps := map[string]snapshot{}
 	var inScope []string
 	for _, op := range scope.Operations {
 		s := ev.snapshot(op)
+		snaps[op] = s
 		if s.exchanges == 0 && !hasScenario[op] {
 			run.Operations = append(run.Operations, report.OperationVerdict{Operation: op, Verdict: report.Skipped,
 				Reason: "not selected: no scenario or case of the selection sends it"})
@@ -71,20 +81,42 @@ func Decide(run *report.Run, ev *Evidence, scope Scope, interrupted bool) {
 	}
 
 	run.RootCauses = report.GroupRootCauses(run.Findings)
-	failing := map[string]int{}
-	for _, rc := range run.RootCauses {
-		if rc.Severity != report.SeverityWarning {
+	known := map[string]bool{}
+	for _, rc := range scope.Known {
+		known[rc.ID] = true
+	}
+	failing, knownBy := map[string]int{}, map[string]int{} // error root causes per operation
+	for i := range run.RootCauses {
+		rc := &run.RootCauses[i]
+		switch {
+		case rc.Severity == report.SeverityWarning:
+		case known[rc.ID]:
+			rc.Baseline = "known"
+			knownBy[rc.Operation]++
+		default:
+			if scope.Known != nil {
+				rc.Baseline = "new"
+			}
 			failing[rc.Operation]++
 		}
+	}
+	onlyKnown := func(op string) string {
+		if knownBy[op] == 0 {
+			return ""
+		}
+		return fmt.Sprintf("; only %s (baseline %s)", plural(knownBy[op], "known root cause"), scope.KnownFrom)
 	}
 
 	var failed, inconclusive []string
 	for _, op := range inScope {
-		s := ev.snapshot(op)
+		s := snaps[op]
 		v := report.OperationVerdict{Operation: op, Exchanges: s.exchanges, Inconclusive: s.refused}
 		switch {
 		case dropped[op] != "":
 			v.Verdict, v.Reason = report.Inconclusive, dropped[op]
+		case failing[op] > 0 && scope.Known != nil:
+			v.Verdict = report.Failed
+			v.Reason = fmt.Sprintf("%s (%d known)", plural(failing[op], "new root cause"), knownBy[op])
 		case failing[op] > 0:
 			v.Verdict, v.Reason = report.Failed, plural(failing[op], "root cause")
 		case s.exchanges == 0:
@@ -98,8 +130,14 @@ func Decide(run *report.Run, ev *Evidence, scope Scope, interrupted bool) {
 		case s.refused > 0:
 			v.Verdict = report.Inconclusive
 			v.Reason = fmt.Sprintf("%d of %d requests were not judged: %s", s.refused, s.exchanges, s.topRefusal)
+		case knownBy[op] > 0:
+			v.Verdict = report.Passed
+			v.Reason = "exercised by " + plural(s.exchanges, "request") + onlyKnown(op)
 		default:
 			v.Verdict, v.Reason = report.Passed, fmt.Sprintf("exercised by %s; everything conformed", plural(s.exchanges, "request"))
+		}
+		if v.Verdict == report.Inconclusive {
+			v.Reason += onlyKnown(op)
 		}
 		if interrupted && v.Verdict == report.Passed {
 			v.Verdict, v.Reason = report.Interrupted, "interrupted before it finished; "+v.Reason
@@ -119,22 +157,23 @@ func Decide(run *report.Run, ev *Evidence, scope Scope, interrupted bool) {
 	// A finding no operation owns (plumb's own internal error) fails the run too.
 	orphan := failing[""] > 0
 
-	errors := 0
-	for _, rc := range run.RootCauses {
-		if rc.Severity != report.SeverityWarning {
-			errors++
-		}
+	errors, causes := 0, "root cause"
+	for _, n := range failing {
+		errors += n
+	}
+	if scope.Known != nil {
+		causes = "new root cause"
 	}
 	switch {
 	case interrupted:
 		run.Verdict = report.Interrupted
 		run.VerdictReason = "interrupted before it finished: the results are partial"
 		if errors > 0 {
-			run.VerdictReason += fmt.Sprintf(" (%s so far)", plural(errors, "root cause"))
+			run.VerdictReason += fmt.Sprintf(" (%s so far)", plural(errors, causes))
 		}
 	case len(failed) > 0 || orphan:
 		run.Verdict = report.Failed
-		run.VerdictReason = fmt.Sprintf("%s in %s", plural(errors, "root cause"), listOrNone(failed, "plumb itself"))
+		run.VerdictReason = fmt.Sprintf("%s in %s", plural(errors, causes), listOrNone(failed, "plumb itself"))
 		if len(inconclusive) > 0 {
 			run.VerdictReason += "; inconclusive: " + joinReasons(inconclusive)
 		}
@@ -144,9 +183,47 @@ func Decide(run *report.Run, ev *Evidence, scope Scope, interrupted bool) {
 	case len(inconclusive) > 0:
 		run.Verdict = report.Inconclusive
 		run.VerdictReason = joinReasons(inconclusive)
+	case scope.Known != nil:
+		run.Verdict = report.Passed
+		run.VerdictReason = ""
 	default:
 		run.Verdict = report.Passed
 		run.VerdictReason = fmt.Sprintf("%s exercised; every answer conformed to the documents", plural(len(inScope), "operation"))
+	}
+	if scope.Known != nil {
+		compareWithBaseline(run, scope, errors)
+	}
+}
+
+// compareWithBaseline says how the run compares with its baseline: in run.Baseline (the known,
+// new and fixed root causes) and at the end of the verdict's reason.
+func compareWithBaseline(run *report.Run, scope Scope, news int) {
+	occurred := map[string]bool{}
+	bs := &report.BaselineSummary{File: scope.KnownFrom, New: news, Fixed: []report.RootCause{}}
+	for _, rc := range run.RootCauses {
+		occurred[rc.ID] = true
+		if rc.Baseline == "known" {
+			bs.Known++
+		}
+	}
+	judged := map[string]bool{"": true} // plumb itself is always judged
+	for _, o := range run.Operations {
+		if o.Verdict == report.Passed || o.Verdict == report.Failed {
+			judged[o.Operation] = true
+		}
+	}
+	for _, rc := range scope.Known {
+		if !occurred[rc.ID] && judged[rc.Operation] {
+			rc.Severity, rc.Baseline = "error", "fixed"
+			bs.Fixed = append(bs.Fixed, rc)
+		}
+	}
+	run.Baseline = bs
+	note := fmt.Sprintf("%s (baseline %s), %d new", plural(bs.Known, "known root cause"), scope.KnownFrom, bs.New)
+	if run.VerdictReason == "" {
+		run.VerdictReason = note
+	} else {
+		run.VerdictReason += "; " + note
 	}
 }
 

@@ -44,13 +44,17 @@ func (b *baselineFlags) load(cmd string, stderr io.Writer) int {
 	return 0
 }
 
-// apply compares the finished run with --baseline (marking its root causes known or new and
-// deciding the verdict again) and writes --update-baseline. Call it before the reports are
-// written.
-func (b *baselineFlags) apply(cmd string, run *report.Run, stdout, stderr io.Writer) {
-	if b.file != nil {
-		baseline.Apply(run, b.file, b.check)
+// known is what the drivers' verdict must know of --baseline: its root causes, and its name.
+func (b *baselineFlags) known() ([]report.RootCause, string) {
+	if b.file == nil {
+		return nil, ""
 	}
+	return b.file.Known(), b.check
+}
+
+// write writes --update-baseline from the finished run (whose verdict was decided knowing
+// --baseline). Call it before the reports are written.
+func (b *baselineFlags) write(cmd string, run *report.Run, stdout, stderr io.Writer) {
 	if b.update == "" {
 		return
 	}

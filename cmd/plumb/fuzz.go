@@ -93,17 +93,19 @@ func cmdFuzz(args []string, stdout, stderr io.Writer) int {
 	if s.liveAWS && !tf.allowLiveWrites {
 		rf.say(stdout, "target is real AWS: only inputs that must be rejected are sent (--allow-live-writes sends valid ones too)")
 	}
-	run, err := fuzz.Run(ctx, fuzz.Config{
+	cfg := fuzz.Config{
 		Specs: s.set, Client: s.client, Engine: s.engine,
 		Seed: *seed, Budget: *budget, Duration: *duration, Workers: *workers,
 		Operations: inScope, OutOfScope: s.outOfScope, Mode: *mode, ShrinkTime: *shrink,
 		ReplayDir: replayDir, Progress: progress, Target: s.describe,
 		LiveAWS: s.liveAWS, AllowLiveWrites: tf.allowLiveWrites,
-	})
+	}
+	cfg.Known, cfg.KnownFrom = bf.known()
+	run, err := fuzz.Run(ctx, cfg)
 	if err != nil {
 		return usageError(stderr, "fuzz", "%v", err)
 	}
-	bf.apply("fuzz", run, rf.out(stdout), stderr)
+	bf.write("fuzz", run, rf.out(stdout), stderr)
 	return bf.exit(finish("fuzz", run, formats, &rf, nil, stdout, stderr))
 }
 

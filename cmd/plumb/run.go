@@ -79,6 +79,7 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 		LiveAWS: s.liveAWS, AllowLiveWrites: tf.allowLiveWrites,
 		Operations: inScope, OutOfScope: s.outOfScope, Target: s.describe,
 	}
+	cfg.Known, cfg.KnownFrom = bf.known()
 	if isTerminalWriter(stderr) {
 		cfg.Progress = func(done, failed int) { fmt.Fprintf(stderr, "\r%d scenarios, %d failed ", done, failed) }
 	}
@@ -92,7 +93,7 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, "run", "%v", err)
 	}
-	bf.apply("run", run, rf.out(stdout), stderr)
+	bf.write("run", run, rf.out(stdout), stderr)
 	return bf.exit(finish("run", run, fileFormats, &rf, cucumber, stdout, stderr))
 }
 
