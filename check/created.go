@@ -1,7 +1,6 @@
 package check
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
@@ -109,7 +108,7 @@ func (e *Engine) created(f *facts) (Result, bool) {
 	if c == nil || f.exp.Kind != KindValid || f.status != 200 || f.resp.Truncated {
 		return Result{}, false
 	}
-	body, ok := topMembers(f.body, c)
+	body, ok := members(f.body)
 	if !ok {
 		return Result{}, false // not a JSON object: response_schema_conformance says so
 	}
@@ -123,7 +122,7 @@ func (e *Engine) created(f *facts) (Result, bool) {
 		causes, msgs = append(causes, cause), append(msgs, msg)
 	}
 	for _, iv := range c.Initial {
-		got, ok := rawValueAt(body, iv.Member)
+		got, ok := memberAt(body, iv.Member)
 		if !ok {
 			continue // response members are optional
 		}
@@ -139,7 +138,7 @@ func (e *Engine) created(f *facts) (Result, bool) {
 		}
 	}
 	if c.ID != nil {
-		if id, ok := rawValueAt(body, c.ID.Member); ok {
+		if id, ok := memberAt(body, c.ID.Member); ok {
 			if s, isString := id.(string); isString {
 				judged = true
 				if e.ids.seen(f.op, s, fingerprint(f)) {
@@ -159,118 +158,29 @@ func (e *Engine) created(f *facts) (Result, bool) {
 	return pass(Stateful), true
 }
 
-// topMembers splits a JSON object body into the raw top-level members the declarations' paths
-// start with, skipping past the others without decoding them: the check runs on every accepted
-// create a campaign sends, and encoding/json would decode (or, streaming, re-scan) the whole body
-// a second time after response_schema_conformance.
-func topMembers(body []byte, c *specs.Created) (map[string]json.RawMessage, bool) {
-	if !json.Valid(body) {
+// members decodes a JSON object body one level deep: its members stay raw, so only those a
+// declaration names are decoded (the check runs on every accepted create a campaign sends).
+func members(body []byte) (map[string]json.RawMessage, bool) {
+	var top map[string]json.RawMessage
+	if json.Unmarshal(body, &top) != nil || top == nil {
 		return nil, false
 	}
-	want := map[string]bool{}
-	first := func(path string) string {
-		name, _, _ := strings.Cut(strings.TrimPrefix(path, "$."), ".")
-		return name
-	}
-	if c.ID != nil {
-		want[first(c.ID.Member)] = true
-	}
-	for _, iv := range c.Initial {
-		want[first(iv.Member)] = true
-	}
-	// body is valid JSON from here on, so the scan below needs no error handling of its own.
-	i := skipSpace(body, 0)
-	if i >= len(body) || body[i] != '{' {
+	return top, true
+}
+
+// memberAt decodes the value at a member path ($.a or $.a.b, as the spec loader admits) of a
+// body split into raw members. A JSON null is absent.
+func memberAt(top map[string]json.RawMessage, path string) (any, bool) {
+	name, _, _ := strings.Cut(strings.TrimPrefix(path, "$."), ".")
+	raw, ok := top[name]
+	if !ok {
 		return nil, false
 	}
-	out := make(map[string]json.RawMessage, len(want))
-	for i = skipSpace(body, i+1); i < len(body) && body[i] != '}'; {
-		end := skipValue(body, i) // the key, a string
-		key := string(body[i+1 : end-1])
-		if bytes.IndexByte(body[i:end], '\\') >= 0 {
-			_ = json.Unmarshal(body[i:end], &key)
-		}
-		i = skipSpace(body, skipSpace(body, end)+1) // past the colon
-		end = skipValue(body, i)
-		if want[key] {
-			out[key] = body[i:end]
-		}
-		if i = skipSpace(body, end); i < len(body) && body[i] == ',' {
-			i = skipSpace(body, i+1)
-		}
+	var v any
+	if json.Unmarshal(raw, &v) != nil {
+		return nil, false
 	}
-	return out, true
-}
-
-func skipSpace(b []byte, i int) int {
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
-		i++
-	}
-	return i
-}
-
-// skipValue returns the index just past the valid JSON value starting at b[i].
-func skipValue(b []byte, i int) int {
-	switch b[i] {
-	case '"':
-		for i++; i < len(b); i++ {
-			switch b[i] {
-			case '\\':
-				i++
-			case '"':
-				return i + 1
-			}
-		}
-		return i
-	case '{', '[':
-		depth := 0
-		for i < len(b) {
-			switch b[i] {
-			case '"':
-				i = skipValue(b, i)
-				continue
-			case '{', '[':
-				depth++
-			case '}', ']':
-				depth--
-				if depth == 0 {
-					return i + 1
-				}
-			}
-			i++
-		}
-		return i
-	}
-	for i < len(b) && !strings.ContainsRune(",}] \t\n\r", rune(b[i])) {
-		i++
-	}
-	return i
-}
-
-// rawValueAt decodes the value at a member path ($.a or $.a.b, as the spec loader admits) of a
-// body whose top level is split into raw members, decoding nothing off the path. A JSON null is
-// absent.
-func rawValueAt(body map[string]json.RawMessage, path string) (any, bool) {
-	names := strings.Split(strings.TrimPrefix(path, "$."), ".")
-	level := body
-	for i, n := range names {
-		raw, ok := level[n]
-		if !ok {
-			return nil, false
-		}
-		if i == len(names)-1 {
-			var v any
-			if json.Unmarshal(raw, &v) != nil || v == nil {
-				return nil, false
-			}
-			return v, true
-		}
-		level = nil
-		if json.Unmarshal(raw, &level) != nil || level == nil {
-			return nil, false
-		}
-	}
-	return nil, false
+	return specs.ValueAt(map[string]any{name: v}, path)
 }
 
 // sameJSON compares two decoded JSON values.
