@@ -2,8 +2,13 @@ package check
 
 import (
 	"mime"
+	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/plumbhq/plumb/protocol"
+	"github.com/plumbhq/plumb/specs"
+	"github.com/plumbhq/plumb/target"
 )
 
 // maxQuoted bounds how much of a target's own text (messages, values) a Result quotes, so a
@@ -89,4 +94,30 @@ func cause(r Result) string {
 		return r.Causes[0]
 	}
 	return r.Message
+}
+
+// NoResponse starts the answer of an exchange that got no HTTP response.
+const NoResponse = "no HTTP response"
+
+// Answer names what the target answered op, without the input-dependent parts, in the words
+// causes use: "200", "400 ValidationException", "500 with no error type (text/html)", "no HTTP
+// response (refused)". serves reports whether the answer shows the target serves op: a 2xx, or
+// an error type op documents.
+func Answer(op *specs.Operation, ex target.Exchange) (answer string, serves bool) {
+	if ex.Err != nil || ex.Response == nil {
+		kind := "none"
+		if ex.Err != nil {
+			kind = string(ex.Err.Kind)
+		}
+		return NoResponse + " (" + kind + ")", false
+	}
+	f := &facts{op: op, status: ex.Response.Status, header: ex.Response.Header, body: ex.Response.Body}
+	if f.header == nil {
+		f.header = http.Header{}
+	}
+	if f.status >= 400 {
+		f.name = protocol.ErrorType(op.Protocol(), f.header, f.body)
+	}
+	_, documented := op.Error(f.name.Name)
+	return f.signature(), f.status >= 200 && f.status < 300 || f.name.Found() && documented
 }

@@ -1,20 +1,14 @@
 package verdict
 
 import (
-	"net/http"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/plumbhq/plumb/check"
-	"github.com/plumbhq/plumb/protocol"
 	"github.com/plumbhq/plumb/specs"
 	"github.com/plumbhq/plumb/target"
 )
-
-// noResponse starts the signature of an exchange that got no HTTP response.
-const noResponse = "no HTTP response"
 
 // maxSignatures bounds the distinct answers remembered per operation: enough to tell "one
 // answer to everything" from "many answers", whatever the target sends.
@@ -50,7 +44,7 @@ func (e *Evidence) Add(op *specs.Operation, exp check.Expect, ex target.Exchange
 	if e == nil || op == nil {
 		return
 	}
-	sig, exercised := signature(op, ex)
+	sig, exercised := check.Answer(op, ex)
 	refusal := check.Refused(rs)
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -85,36 +79,6 @@ func (e *Evidence) Add(op *specs.Operation, exp check.Expect, ex target.Exchange
 	}
 }
 
-// signature names an answer without its input-dependent parts: "200", "400 ValidationException",
-// "500 with no error type (text/html)", "no HTTP response (refused)". exercised reports whether
-// the answer shows the target implements op: a 2xx, or an error type op documents.
-func signature(op *specs.Operation, ex target.Exchange) (sig string, exercised bool) {
-	if ex.Err != nil || ex.Response == nil {
-		kind := "none"
-		if ex.Err != nil {
-			kind = string(ex.Err.Kind)
-		}
-		return noResponse + " (" + kind + ")", false
-	}
-	r := ex.Response
-	if r.Status < 300 && r.Status >= 200 {
-		return strconv.Itoa(r.Status), true
-	}
-	h := r.Header
-	if h == nil {
-		h = http.Header{}
-	}
-	name := protocol.ErrorType(op.Protocol(), h, r.Body)
-	if name.Found() {
-		_, documented := op.Error(name.Name)
-		return strconv.Itoa(r.Status) + " " + name.Name, documented
-	}
-	mt := strings.ToLower(strings.TrimSpace(strings.SplitN(h.Get("Content-Type"), ";", 2)[0]))
-	if mt == "" {
-		mt = "no Content-Type"
-	}
-	return strconv.Itoa(r.Status) + " with no error type (" + mt + ")", false
-}
 
 // Exercised reports whether some answer showed the target implements op: a finding about op
 // stands, whatever else the run sees (a driver that stops at its first finding asks this).
@@ -193,7 +157,7 @@ func only(sigs map[string]int) (string, bool) {
 	var kinds []string
 	other := ""
 	for sig := range sigs {
-		if kind, ok := strings.CutPrefix(sig, noResponse+" ("); ok {
+		if kind, ok := strings.CutPrefix(sig, check.NoResponse+" ("); ok {
 			kinds = append(kinds, strings.TrimSuffix(kind, ")"))
 			continue
 		}
@@ -207,7 +171,7 @@ func only(sigs map[string]int) (string, bool) {
 		return other, true
 	case other == "" && len(kinds) > 0:
 		sort.Strings(kinds)
-		return noResponse + " (" + strings.Join(kinds, ", ") + ")", true
+		return check.NoResponse + " (" + strings.Join(kinds, ", ") + ")", true
 	}
 	return "", false
 }
