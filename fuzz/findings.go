@@ -43,18 +43,6 @@ func keysOf(op string, r check.Result) []findingKey {
 	return out
 }
 
-// shows reports whether rs show the root cause k.
-func shows(rs []check.Result, op string, k findingKey) bool {
-	for _, r := range rs {
-		for _, got := range keysOf(op, r) {
-			if got == k {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // evidence is one failing exchange: the case that produced it, and for a read-back the read.
 type evidence struct {
 	c      Case
