@@ -1,12 +1,8 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
-	"syscall"
 	"time"
 
 	"github.com/plumbhq/plumb/report"
@@ -40,12 +36,16 @@ func cmdSelftest(args []string, stdout, stderr io.Writer) int {
 	if err := rf.checkWritable(); err != nil {
 		return usageError(stderr, "selftest", "%v", err)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptible()
 	defer stop()
 	run, err := selftest.Run(ctx, selftest.Config{
 		Faults: faults, FuzzSeed: *seed, FuzzBudget: *budget, Parallel: *parallel, Timeout: *timeout, Strict: *strict,
 		Progress: func(line string) { fmt.Fprintln(stderr, line) },
 	})
+	if err != nil && ctx.Err() != nil {
+		fmt.Fprintln(stderr, "plumb selftest: interrupted before it finished: no score")
+		return exitInterrupted
+	}
 	if err != nil {
 		return usageError(stderr, "selftest", "%v", err)
 	}
