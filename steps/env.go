@@ -24,14 +24,6 @@ type Env struct {
 	OutOfScope func(operation string) string
 }
 
-// skip returns why a request to operation must not be sent, or "".
-func (e *Env) skip(operation string) string {
-	if e.OutOfScope == nil {
-		return ""
-	}
-	return e.OutOfScope(operation)
-}
-
 // CreatesTag marks scenarios that send requests a conforming target accepts (and so create
 // resources).
 const CreatesTag = "@creates"

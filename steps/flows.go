@@ -48,11 +48,10 @@ func (s *scenario) startOne(ctx context.Context) (started, error) {
 	if err != nil {
 		return started{}, err
 	}
-	if why := s.env.skip(opStart); why != "" {
-		s.st.SkipReason = opStart + " is out of scope: " + why
-		return started{}, godog.ErrSkip
+	ex, err := s.do(ctx, opStart, req)
+	if err != nil {
+		return started{}, err
 	}
-	ex := s.env.Client.Do(ctx, req)
 	rs := s.env.Engine.Check(op, check.Valid(), ex)
 	s.st.record(opStart, check.Valid(), ex, rs)
 	if err := failure(rs); err != nil {
@@ -84,11 +83,10 @@ func (s *scenario) getOne(ctx context.Context, c started) error {
 	if err != nil {
 		return err
 	}
-	if why := s.env.skip(opGet); why != "" {
-		s.st.SkipReason = opGet + " is out of scope: " + why
-		return godog.ErrSkip
+	ex, err := s.do(ctx, opGet, req)
+	if err != nil {
+		return err
 	}
-	ex := s.env.Client.Do(ctx, req)
 	s.st.Operation = opGet
 	s.st.last = &sent{op: opGet, ex: ex}
 	s.st.fetched = &c

@@ -181,11 +181,10 @@ func (s *scenario) send(ctx context.Context) error {
 		s.st.SkipReason = fmt.Sprintf("the target is real AWS and this %s request could be accepted (creating a resource); allow live writes to send it", r.op.ID)
 		return godog.ErrSkip
 	}
-	if why := s.env.skip(r.op.ID); why != "" {
-		s.st.SkipReason = r.op.ID + " is out of scope: " + why
-		return godog.ErrSkip
+	ex, err := s.do(ctx, r.op.ID, req)
+	if err != nil {
+		return err
 	}
-	ex := s.env.Client.Do(ctx, req)
 	s.st.Operation = r.op.ID
 	s.st.last = &sent{op: r.op.ID, ex: ex}
 	return nil
@@ -201,4 +200,16 @@ func (s *scenario) expectsAcceptance() bool {
 		}
 	}
 	return false
+}
+
+// do sends req to operation, unless the operation is out of the run's scope: then the
+// scenario is skipped with the reason, before anything is sent.
+func (s *scenario) do(ctx context.Context, operation string, req target.Request) (target.Exchange, error) {
+	if s.env.OutOfScope != nil {
+		if why := s.env.OutOfScope(operation); why != "" {
+			s.st.SkipReason = operation + " is out of scope: " + why
+			return target.Exchange{}, godog.ErrSkip
+		}
+	}
+	return s.env.Client.Do(ctx, req), nil
 }
