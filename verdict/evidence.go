@@ -79,7 +79,6 @@ func (e *Evidence) Add(op *specs.Operation, exp check.Expect, ex target.Exchange
 	}
 }
 
-
 // Exercised reports whether some answer showed the target implements op: a finding about op
 // stands, whatever else the run sees (a driver that stops at its first finding asks this).
 func (e *Evidence) Exercised(op string) bool {
