@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/plumbhq/plumb/check"
 	"github.com/plumbhq/plumb/fuzz"
 	"github.com/plumbhq/plumb/report"
 )
@@ -168,6 +169,15 @@ func cmdReplay(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "still failing")
 		fmt.Fprintln(stdout, ex.ResponseText())
 		return exitNonConform
+	}
+	// Fixed needs evidence: an answer the checks could judge.
+	if why := check.Refused(results); why != "" {
+		fmt.Fprintf(stdout, "inconclusive: the target answered before judging the request (%s)\n", why)
+		return exitInconclusive
+	}
+	if ex.Err != nil || ex.Response == nil {
+		fmt.Fprintln(stdout, "inconclusive: no HTTP response, so nothing shows the finding fixed")
+		return exitInconclusive
 	}
 	fmt.Fprintln(stdout, "fixed: the finding no longer reproduces")
 	return exitOK

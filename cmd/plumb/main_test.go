@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -145,4 +147,27 @@ func readReport(t *testing.T, dir string) *report.Document {
 	doc, err := report.ReadJSON(f)
 	require.NoError(t, err)
 	return doc
+}
+
+// A replay against a target that refuses it proves nothing: inconclusive (exit 4), never "fixed".
+func TestReplayAgainstARefusingTargetIsInconclusive(t *testing.T) {
+	dir := t.TempDir()
+	code, _, errOut := plumb(t, "fuzz", "--fault", "validation-status-500", "--operation", "StartConnection",
+		"--seed", "1", "--budget", "200", "--shrink-time", "0", "--report-dir", dir)
+	require.Equal(t, exitNonConform, code, errOut)
+	files, err := filepath.Glob(filepath.Join(dir, "replays", "*.json"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+
+	refuser := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("X-Amzn-ErrorType", "UnrecognizedClientException")
+		w.WriteHeader(http.StatusForbidden)
+		_, _ = w.Write([]byte(`{"message":"The security token included in the request is invalid."}`))
+	}))
+	defer refuser.Close()
+	code, out, errOut := plumb(t, "replay", files[0], "--target", refuser.URL)
+	assert.Equal(t, exitInconclusive, code, out+errOut)
+	assert.Contains(t, out, "inconclusive")
+	assert.NotContains(t, out, "fixed")
 }
