@@ -2,6 +2,7 @@ package fuzz_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -34,7 +35,12 @@ func startEmulator(t testing.TB, faults ...string) *emulator.Server {
 
 func newClient(t testing.TB, url string, workers int) *target.Client {
 	t.Helper()
-	c, err := target.New(target.Options{Targets: map[string]string{"": url}, Concurrency: workers, Timeout: 5 * time.Second})
+	return clientWithTimeout(t, url, workers, 5*time.Second)
+}
+
+func clientWithTimeout(t testing.TB, url string, workers int, timeout time.Duration) *target.Client {
+	t.Helper()
+	c, err := target.New(target.Options{Targets: map[string]string{"": url}, Concurrency: workers, Timeout: timeout})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,4 +93,16 @@ func memberOf(t testing.TB, body, name string) string {
 	}
 	s, _ := m[name].(string)
 	return s
+}
+
+// inconclusiveOnce asserts a run's verdict is inconclusive for the reason given, said once in
+// the verdict rather than as findings.
+func inconclusiveOnce(t *testing.T, r *report.Run, reason string) {
+	t.Helper()
+	if r.Verdict != report.Inconclusive || !strings.Contains(r.VerdictReason, reason) {
+		t.Errorf("verdict %s (%s); want inconclusive, %s", r.Verdict, r.VerdictReason, reason)
+	}
+	if len(r.Findings) != 0 {
+		t.Errorf("findings %q; want the cause once, in the verdict", summary(r))
+	}
 }

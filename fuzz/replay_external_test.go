@@ -18,12 +18,7 @@ import (
 // with its finding. Timeouts themselves are tested with targets that never answer.
 func patientClient(t testing.TB, url string, workers int) *target.Client {
 	t.Helper()
-	c, err := target.New(target.Options{Targets: map[string]string{"": url}, Concurrency: workers, Timeout: 2 * time.Minute})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(c.CloseIdleConnections)
-	return c
+	return clientWithTimeout(t, url, workers, 2*time.Minute)
 }
 
 func TestReplayFileName(t *testing.T) {
