@@ -1,6 +1,7 @@
 package specs
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"slices"
@@ -32,16 +33,23 @@ func (o *Operation) Constraints() []Constraint { return o.constraints }
 
 func (o *Operation) buildConstraints() []Constraint {
 	var out []Constraint
+	o.lines = map[string]int{}
 	client := o.ClientError()
-	add := func(c Constraint) {
+	// add records c and the line of the spec stating it (0: the operation's line, see Set.Location).
+	add := func(c Constraint, line int) {
 		c.Operation = o.ID
 		c.ID = constraintID(o.ID, c.In, c.Path, c.Keyword)
 		out = append(out, c)
+		if line > 0 {
+			o.lines[c.ID] = line
+		}
 	}
-	walkSchema(o.Input, "$", nil, func(path string, s *openapi3.Schema, required bool) {
+	members := map[string]*openapi3.Schema{} // request member path -> schema, for the rules' lines
+	walkSchema(o.Input, "$", nil, func(path string, s *openapi3.Schema, required bool, parent *openapi3.Schema) {
+		members[path] = s
 		for _, c := range schemaConstraints(path, s, required) {
 			c.In, c.Error, c.Status = "request", client.Type, client.Status
-			add(c)
+			add(c, o.keywordLine(path, c.Keyword, s, parent))
 		}
 	})
 	for _, r := range o.Rules {
@@ -52,27 +60,40 @@ func (o *Operation) buildConstraints() []Constraint {
 		} else {
 			c.Value = strconv.Itoa(r.Value)
 		}
-		add(c)
+		var line int
+		if m := members[r.Path]; m != nil {
+			line = cmp.Or(fieldLine(m.Origin, "x-plumb-rules"), keyLine(m.Origin))
+		}
+		add(c, line)
 	}
 	if o.ContentType != "" {
+		var media *openapi3.Origin
+		if mt := o.Spec.RequestBody.Value.Content[o.ContentType]; mt != nil {
+			media = mt.Origin
+		}
 		add(Constraint{In: "request", Keyword: "json", Value: "body is a JSON object", Error: client.Type, Status: client.Status,
-			Source: extString(o.Spec.RequestBody.Value.Extensions, "x-source")})
+			Source: extString(o.Spec.RequestBody.Value.Extensions, "x-source")}, cmp.Or(fieldLine(media, "schema"), keyLine(media)))
 		add(Constraint{In: "request", Keyword: "contentType", Value: o.ContentType, Error: client.Type, Status: client.Status,
-			Source: extString(o.Spec.RequestBody.Value.Extensions, "x-source")})
+			Source: extString(o.Spec.RequestBody.Value.Extensions, "x-source")}, keyLine(media))
 	}
 	if o.Target != "" {
 		add(Constraint{In: "request", Keyword: "target", Value: o.Target, Error: client.Type, Status: client.Status,
-			Source: extString(o.Spec.Extensions, "x-source")})
+			Source: extString(o.Spec.Extensions, "x-source")}, fieldLine(o.Spec.Origin, "x-aws-target"))
 	}
-	walkSchema(o.Output, "$", nil, func(path string, s *openapi3.Schema, required bool) {
+	walkSchema(o.Output, "$", nil, func(path string, s *openapi3.Schema, required bool, parent *openapi3.Schema) {
 		for _, c := range schemaConstraints(path, s, required) {
 			c.In = "response"
-			add(c)
+			add(c, o.keywordLine("", c.Keyword, s, parent))
 		}
 	})
-	add(Constraint{In: "response", Keyword: "status", Value: "200", Status: 200, Source: "success response"})
+	var responses *openapi3.Origin
+	if o.Spec.Responses != nil {
+		responses = o.Spec.Responses.Origin
+	}
+	add(Constraint{In: "response", Keyword: "status", Value: "200", Status: 200, Source: "success response"}, fieldLine(responses, "200"))
 	for _, e := range o.Errors {
-		add(Constraint{In: "error", Path: "$." + e.Type, Keyword: "error", Value: e.Type, Error: e.Type, Status: e.Status, Source: e.Source})
+		add(Constraint{In: "error", Path: "$." + e.Type, Keyword: "error", Value: e.Type, Error: e.Type, Status: e.Status, Source: e.Source},
+			fieldLine(o.Spec.Origin, "x-aws-errors"))
 	}
 	return out
 }
@@ -98,7 +119,9 @@ func constraintID(op, in, path, keyword string) string {
 }
 
 // walkSchema visits every member below s (not s itself), depth first in name order.
-func walkSchema(s *openapi3.Schema, path string, seen map[*openapi3.Schema]bool, visit func(path string, s *openapi3.Schema, required bool)) {
+// visit gets the member's path, its schema, whether parent (the object holding it) requires it,
+// and parent itself.
+func walkSchema(s *openapi3.Schema, path string, seen map[*openapi3.Schema]bool, visit func(path string, s *openapi3.Schema, required bool, parent *openapi3.Schema)) {
 	if s == nil {
 		return
 	}
@@ -116,12 +139,12 @@ func walkSchema(s *openapi3.Schema, path string, seen map[*openapi3.Schema]bool,
 			continue
 		}
 		p := path + "." + n
-		visit(p, ref.Value, slices.Contains(s.Required, n))
+		visit(p, ref.Value, slices.Contains(s.Required, n), s)
 		walkSchema(ref.Value, p, seen, visit)
 		if items := ref.Value.Items; items != nil && items.Value != nil {
 			walkSchema(items.Value, p+"[*]", seen, visit)
 			if len(items.Value.Properties) == 0 { // list of scalars: the items' own constraints
-				visit(p+"[*]", items.Value, false)
+				visit(p+"[*]", items.Value, false, ref.Value)
 			}
 		}
 	}

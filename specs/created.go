@@ -176,7 +176,7 @@ func ValueAt(doc any, path string) (any, bool) {
 func (o *Operation) MemberNames() map[string]bool {
 	out := map[string]bool{}
 	for _, s := range []*openapi3.Schema{o.Input, o.Output} {
-		walkSchema(s, "$", nil, func(path string, _ *openapi3.Schema, _ bool) {
+		walkSchema(s, "$", nil, func(path string, _ *openapi3.Schema, _ bool, _ *openapi3.Schema) {
 			if i := strings.LastIndexAny(path, ".]"); i >= 0 && path[i] == '.' {
 				out[path[i+1:]] = true
 			}

@@ -33,7 +33,14 @@ func Load() (*Set, error) {
 		}
 		docs[f] = b
 	}
-	return Parse(Files, docs)
+	set, err := Parse(Files, docs)
+	if err != nil {
+		return nil, err
+	}
+	for _, svc := range set.Services {
+		svc.Path = "specs/" + svc.File // where the embedded file lives in plumb's repository
+	}
+	return set, nil
 }
 
 // Raw returns the text of an embedded spec file.
@@ -52,7 +59,14 @@ func LoadFiles(paths ...string) (*Set, error) {
 		names = append(names, name)
 		docs[name] = b
 	}
-	return Parse(names, docs)
+	set, err := Parse(names, docs)
+	if err != nil {
+		return nil, err
+	}
+	for i, svc := range set.Services {
+		svc.Path = filepath.ToSlash(paths[i])
+	}
+	return set, nil
 }
 
 // Parse loads, validates and models the given spec documents (name -> YAML or JSON).
@@ -81,6 +95,7 @@ func Parse(names []string, docs map[string][]byte) (*Set, error) {
 
 func parseService(name string, data []byte) (*Service, error) {
 	loader := openapi3.NewLoader()
+	loader.IncludeOrigin = true // the line of each keyword, for reports that point into the spec (Set.Location)
 	doc, err := loader.LoadFromData(data)
 	if err != nil {
 		return nil, fmt.Errorf("spec %s: does not parse: %w", name, err)
@@ -232,7 +247,7 @@ func modelOperation(svc *Service, method, path string, item *openapi3.PathItem, 
 func collectRules(s *openapi3.Schema, path string) ([]Rule, error) {
 	var out []Rule
 	var errs []error
-	walkSchema(s, path, nil, func(p string, member *openapi3.Schema, _ bool) {
+	walkSchema(s, path, nil, func(p string, member *openapi3.Schema, _ bool, _ *openapi3.Schema) {
 		var rules []Rule
 		if err := decodeExt(member.Extensions, "x-plumb-rules", &rules); err != nil {
 			errs = append(errs, fmt.Errorf("%s x-plumb-rules: %w", p, err))

@@ -45,6 +45,9 @@ type Service struct {
 	APIVersion   string
 	TargetPrefix string // awsJson1_1 X-Amz-Target prefix, e.g. "OvertureService"
 	File         string // the spec's file name
+	// Path is the spec file as reports cite it: specs/outposts.yaml for an embedded spec (its
+	// path in plumb's repository), the path given to LoadFiles otherwise, File for Parse.
+	Path string
 	Doc          *openapi3.T
 }
 
@@ -76,6 +79,7 @@ type Operation struct {
 	Created *Created
 
 	constraints []Constraint
+	lines       map[string]int // constraint id -> line of the spec stating it (location.go)
 }
 
 // Protocol is the operation's wire protocol.
