@@ -48,7 +48,7 @@ type Service struct {
 	// Path is the spec file as reports cite it: specs/outposts.yaml for an embedded spec (its
 	// path in plumb's repository), the path given to LoadFiles otherwise, File for Parse.
 	Path string
-	Doc          *openapi3.T
+	Doc  *openapi3.T
 }
 
 // Operation is one operation with everything plumb needs to encode requests and judge responses.
