@@ -37,3 +37,23 @@ const (
 // All lists every check name in report order.
 var All = []Name{Reachable, NotAServerError, StatusCode, ContentType, ResponseSchema, ErrorType,
 	NegativeDataRejection, PositiveDataAcceptance, ExpectedOutcome, Stateful}
+
+// descriptions say in one sentence what each check demands (the README's table of checks says
+// the same); reports show them as a check's help text.
+var descriptions = map[Name]string{
+	Reachable:       "The target answers with an HTTP response within the timeout: no reset, refusal, hang or garbage.",
+	NotAServerError: "No input earns a 5xx: a server error is never a documented answer.",
+	StatusCode:      "The response status is documented for the operation: 200 or the status of one of its documented errors.",
+	ContentType:     "The response carries the media type the operation's protocol documents.",
+	ResponseSchema:  "The response body conforms to the schema documented for its status.",
+	ErrorType: "An error response names its type the protocol's way, the type is documented for the operation " +
+		"(or common to all actions, unless strict), its documented status is the response's, and the message member is there.",
+	NegativeDataRejection:  "An input breaking a documented rule is rejected with that rule's documented status and error type.",
+	PositiveDataAcceptance: "A valid input is not rejected as invalid.",
+	ExpectedOutcome:        "A specific documented outcome happens (e.g. an unknown id earns NotFoundException 404).",
+	Stateful: "What one request created, the next returns (a started connection is retrievable with the same ClientPublicKey, " +
+		"ids round-trip), and a create's 200 shows the documented initial values and never an id an earlier create returned.",
+}
+
+// Description says in one sentence what the check demands; "" for a name that is no check.
+func Description(n Name) string { return descriptions[n] }

@@ -108,13 +108,34 @@ func schemaFailure(status int, schema *openapi3.Schema, body []byte, err error) 
 	seen := map[string]bool{}
 	r.Causes = r.Causes[:0]
 	for _, v := range vs {
-		c := fmt.Sprintf("%d %s %s", status, specs.GenericPath(v.Path), v.Keyword)
+		c := schemaCause(status, specs.GenericPath(v.Path), v.Keyword)
 		if !seen[c] {
 			seen[c] = true
 			r.Causes = append(r.Causes, c)
 		}
 	}
 	return r
+}
+
+// schemaCause is the cause of a response schema failure: the status, the member's generic path
+// and the keyword it breaks ("200 $.tags[*].key maxLength").
+func schemaCause(status int, path, keyword string) string {
+	return fmt.Sprintf("%d %s %s", status, path, keyword)
+}
+
+// SchemaCause reads back a response_schema_conformance cause: the response status, the generic
+// JSON path of the member at fault and the keyword it breaks, as in specs.Constraint. ok is false
+// for a cause naming no member (a body that is not JSON, say).
+func SchemaCause(cause string) (status int, path, keyword string, ok bool) {
+	parts := strings.Fields(cause)
+	if len(parts) != 3 || !strings.HasPrefix(parts[1], "$") {
+		return 0, "", "", false
+	}
+	status, err := strconv.Atoi(parts[0])
+	if err != nil {
+		return 0, "", "", false
+	}
+	return status, parts[1], parts[2], true
 }
 
 // valueAt follows a path of the form $.a.b[2].c through decoded JSON.

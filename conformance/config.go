@@ -83,7 +83,7 @@ func opNames(set *specs.Set) string {
 
 // scope returns the operations in scope, in spec order, and why each other one is out.
 func (c Config) scope() verdict.Scope {
-	sc := verdict.Scope{Skipped: map[string]string{}, Known: c.Known, KnownFrom: c.KnownFrom}
+	sc := verdict.Scope{Skipped: map[string]string{}, Known: c.Known, KnownFrom: c.KnownFrom, Specs: c.Specs}
 	selected := map[string]bool{}
 	for _, op := range c.Operations {
 		selected[op] = true

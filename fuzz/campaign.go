@@ -93,7 +93,7 @@ func Run(ctx context.Context, cfg Config) (*report.Run, error) {
 		run.Findings = append(run.Findings, report.Finding{Check: "plumb_internal_error", Operation: "",
 			Message: msg, Cause: "cases could not be generated", Count: int(n)})
 	}
-	scope := verdict.Scope{Skipped: map[string]string{}, Known: cfg.Known, KnownFrom: cfg.KnownFrom}
+	scope := verdict.Scope{Skipped: map[string]string{}, Known: cfg.Known, KnownFrom: cfg.KnownFrom, Specs: cfg.Specs}
 	for _, op := range ops {
 		scope.Operations = append(scope.Operations, op.ID)
 	}

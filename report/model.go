@@ -90,6 +90,16 @@ type RootCause struct {
 	// Baseline is "known" when the baseline file lists this root cause, "new" when it does
 	// not, "" when the run was not compared with a baseline (or for a warning).
 	Baseline string `json:"baseline,omitempty"`
+	// Where the spec states what the cause breaks (package verdict fills them from the spec):
+	// Constraint is the id of the constraint its example broke (StartConnection.AssetId.maxLength;
+	// "" when the cause breaks no one constraint, a 5xx say), SpecFile and SpecLine the spec file
+	// (as reports cite it, e.g. specs/outposts.yaml) and 1-based line of that constraint's
+	// keyword, or of the operation when there is no constraint. Empty when not located.
+	Constraint string `json:"constraint,omitempty"`
+	SpecFile   string `json:"specFile,omitempty"`
+	SpecLine   int    `json:"specLine,omitempty"`
+	// Help says what the check demands, in one sentence (filled with the location).
+	Help string `json:"help,omitempty"`
 }
 
 // Scenario is one Gherkin scenario or example row (run), or one

@@ -56,7 +56,8 @@ func Normalize(r *Run) *Run {
 	n.RootCauses = make([]RootCause, len(causes)) // order kept: most frequent first
 	for i, rc := range causes {
 		out := RootCause{ID: clean(rc.ID), Operation: clean(rc.Operation), Check: clean(rc.Check),
-			Cause: clean(rc.Cause), Severity: clean(rc.Severity), Count: rc.Count, Baseline: clean(rc.Baseline)}
+			Cause: clean(rc.Cause), Severity: clean(rc.Severity), Count: rc.Count, Baseline: clean(rc.Baseline),
+			Constraint: clean(rc.Constraint), SpecFile: clean(rc.SpecFile), SpecLine: rc.SpecLine, Help: clean(rc.Help)}
 		for _, rule := range rc.Rules {
 			out.Rules = append(out.Rules, clean(rule))
 		}

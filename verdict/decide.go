@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/plumbhq/plumb/report"
+	"github.com/plumbhq/plumb/specs"
 )
 
 // Scope says which operations a run was about, why the others were left out, and which root
@@ -22,6 +23,10 @@ type Scope struct {
 	// fixed (report.Run.Baseline).
 	Known     []report.RootCause
 	KnownFrom string
+
+	// Specs are the specs the run was made from: each root cause is located at the line stating
+	// the constraint it breaks (nil: root causes are not located).
+	Specs *specs.Set
 }
 
 // Decide fills in run's Verdict, VerdictReason, Operations and RootCauses from the evidence.
@@ -81,6 +86,7 @@ func Decide(run *report.Run, ev *Evidence, scope Scope, interrupted bool) {
 	}
 
 	run.RootCauses = report.GroupRootCauses(run.Findings)
+	locate(run.RootCauses, scope.Specs)
 	known := map[string]bool{}
 	for _, rc := range scope.Known {
 		known[rc.ID] = true
