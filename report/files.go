@@ -12,7 +12,7 @@ import (
 
 // Formats lists the file formats WriteFiles knows, in the order a CLI
 // should offer them.
-var Formats = []string{"junit", "json", "html", "markdown"}
+var Formats = []string{"junit", "json", "html", "markdown", "sarif"}
 
 // fileFormats maps a format to its file name and writer.
 var fileFormats = map[string]struct {
@@ -23,6 +23,7 @@ var fileFormats = map[string]struct {
 	"json":     {"plumb-report.json", WriteJSON},
 	"html":     {"plumb-report.html", WriteHTML},
 	"markdown": {"plumb-report.md", WriteMarkdown},
+	"sarif":    {"plumb-report.sarif", WriteSARIF},
 }
 
 // FileName is the file WriteFiles writes for format, e.g. "plumb-junit.xml".
@@ -39,7 +40,7 @@ func unknownFormat(format string) error {
 }
 
 // WriteFiles writes r to dir (created if missing) in each of formats
-// (plumb-junit.xml, plumb-report.json, plumb-report.html, plumb-report.md)
+// (plumb-junit.xml, plumb-report.json, plumb-report.html, plumb-report.md, plumb-report.sarif)
 // and returns the paths written, in the order of formats; a format named
 // twice is written once, and no formats means all of Formats. Every format is checked before anything is
 // written, and each file is written to a temporary name and renamed, so a

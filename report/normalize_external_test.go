@@ -16,7 +16,7 @@ import (
 // scenarios concurrently) produce identical files.
 func TestWritersAreDeterministic(t *testing.T) {
 	writers := map[string]func(io.Writer, *report.Run) error{
-		"junit": report.WriteJUnit, "json": report.WriteJSON, "html": report.WriteHTML, "markdown": report.WriteMarkdown,
+		"junit": report.WriteJUnit, "json": report.WriteJSON, "html": report.WriteHTML, "markdown": report.WriteMarkdown, "sarif": report.WriteSARIF,
 		"terminal": func(w io.Writer, r *report.Run) error { return report.WriteTerminal(w, r, true) },
 	}
 	for name, write := range writers {

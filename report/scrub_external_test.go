@@ -58,7 +58,7 @@ func TestScrub(t *testing.T) {
 // package is expected to have redacted them already.
 func TestEveryFormatScrubs(t *testing.T) {
 	writers := map[string]func(io.Writer, *report.Run) error{
-		"junit": report.WriteJUnit, "json": report.WriteJSON, "html": report.WriteHTML, "markdown": report.WriteMarkdown,
+		"junit": report.WriteJUnit, "json": report.WriteJSON, "html": report.WriteHTML, "markdown": report.WriteMarkdown, "sarif": report.WriteSARIF,
 		"terminal":       func(w io.Writer, r *report.Run) error { return report.WriteTerminal(w, r, false) },
 		"terminal-color": func(w io.Writer, r *report.Run) error { return report.WriteTerminal(w, r, true) },
 	}

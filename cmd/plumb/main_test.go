@@ -97,7 +97,7 @@ func TestRunAgainstTheEmbeddedEmulator(t *testing.T) {
 	dir := t.TempDir()
 	code, out, stderr := plumb(t, "run", "--report-dir", dir)
 	require.Equal(t, exitOK, code, "stdout:\n%s\nstderr:\n%s", out, stderr)
-	for _, f := range []string{"plumb-junit.xml", "plumb-report.json", "plumb-report.html", "plumb-report.md", "plumb-cucumber.json"} {
+	for _, f := range []string{"plumb-junit.xml", "plumb-report.json", "plumb-report.html", "plumb-report.md", "plumb-report.sarif", "plumb-cucumber.json"} {
 		st, err := os.Stat(filepath.Join(dir, f))
 		require.NoError(t, err, f)
 		assert.Greater(t, st.Size(), int64(100), f)
