@@ -88,3 +88,38 @@ func TestNoFalseAlarms(t *testing.T) {
 		})
 	}
 }
+
+// SchemaCause reads back the member and keyword of the causes the schema check gives.
+func TestSchemaCauseReadsBackTheMemberAndKeyword(t *testing.T) {
+	e := engine(t, false)
+	for _, c := range []struct{ op, ct, body, path, keyword string }{
+		{"GetConnection", ctJSON, `{"ConnectionDetails":{"AllowedIps":["10.0.0.0:16"]}}`, "$.ConnectionDetails.AllowedIps[*]", "pattern"},
+		{"CreateConnection", ctAmzJSON, `{"connectionId":"dxcon-1","connectionState":"new"}`, "$.connectionState", "enum"},
+	} {
+		rs := e.Check(op(t, c.op), check.Valid(), exchange(200, c.body, "Content-Type", c.ct))
+		r := want(t, rs, check.ResponseSchema, check.Fail)
+		if len(r.Causes) == 0 {
+			t.Fatalf("%s: no cause", c.body)
+		}
+		status, path, kw, ok := check.SchemaCause(r.Causes[0])
+		if !ok || status != 200 || path != c.path || kw != c.keyword {
+			t.Errorf("SchemaCause(%q) = %d %q %q %v, want 200 %q %q", r.Causes[0], status, path, kw, ok, c.path, c.keyword)
+		}
+	}
+	for _, cause := range []string{"200 body is not JSON", "200 response breaks its documented schema", "x $.a type", ""} {
+		if _, _, _, ok := check.SchemaCause(cause); ok {
+			t.Errorf("SchemaCause(%q) ok, want not", cause)
+		}
+	}
+}
+
+func TestEveryCheckHasADescription(t *testing.T) {
+	for _, n := range check.All {
+		if check.Description(n) == "" {
+			t.Errorf("check %s has no description", n)
+		}
+	}
+	if d := check.Description("no_such_check"); d != "" {
+		t.Errorf("Description(no_such_check) = %q", d)
+	}
+}
