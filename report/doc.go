@@ -27,6 +27,8 @@
 //     [ReadJSON] reads it back.
 //   - [WriteHTML] — one self-contained, printable HTML page.
 //   - [WriteMarkdown] — a GitHub step summary ([MarkdownFailureLimit]).
+//   - [WriteSARIF] — a SARIF 2.1.0 log for code scanning: one result per
+//     root cause, at the spec line of what it breaks ([RootCause.SpecFile]).
 //   - [WriteTerminal] — the end-of-run summary on a terminal.
 //   - [WriteFiles] writes several of [Formats] into a directory;
 //     [FileName] names each file.

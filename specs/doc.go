@@ -16,6 +16,8 @@
 //     ValueAt, MemberName, Operation.MemberNames read member paths and names (created.go).
 //   - Constraint, Operation.Constraints: every documented constraint as a flat, stable list; it
 //     drives `plumb spec list`, scenario traceability and the per-constraint report (constraints.go).
+//   - Set.Location, Service.Path: the spec file and line stating a constraint (its keyword) or an
+//     operation, from kin-openapi's origin tracking, so reports can point into the spec (location.go).
 //   - CompilePattern, RegexCompiler, SchemaOptions: the one pattern compiler plumb uses wherever it
 //     validates or generates, so patterns RE2 cannot compile verbatim ({1,1024}) still mean exactly
 //     what the documents say (pattern.go).

@@ -8,7 +8,9 @@
 //   - A root cause is (operation, check, cause): the same operation failing the same check for
 //     the same response-side cause (status, error type, media type, the response rule it
 //     breaks), whatever input provoked it. One root cause is one line, however many scenarios
-//     or cases it failed.
+//     or cases it failed. Given the specs (Scope.Specs), each root cause is located at the spec
+//     line stating the constraint its example broke (the request rule, or the response member's
+//     keyword), else at its operation's line, and carries its check's description (locate.go).
 //   - An operation passed only when the target was exercised on it (some answer showed the
 //     target implements it: a success, or an error type the operation documents), nothing
 //     failed, and nothing was refused. Refusals (authentication, throttling, unknown operation
