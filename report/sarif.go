@@ -43,11 +43,15 @@ func WriteSARIF(w io.Writer, r *Run) error {
 	}
 	run.WithProperties(props)
 
+	help := map[string]string{} // check -> its description, from any root cause carrying it
+	for _, rc := range n.RootCauses {
+		help[rc.Check] = cmp.Or(help[rc.Check], rc.Help)
+	}
 	for _, rc := range n.RootCauses {
 		ruleID := cmp.Or(rc.Check, "plumb")
 		if run.GetRuleIndex(ruleID) < 0 {
-			help := cmp.Or(rc.Help, "plumb check "+ruleID+".")
-			run.AddRule(ruleID).WithName(ruleID).
+			help := cmp.Or(help[rc.Check], "plumb check "+ruleID+".")
+			run.AddRule(ruleID).WithName(sarifRuleName(ruleID)).
 				WithShortDescription(sarif.NewMultiformatMessageString().WithText(help)).
 				WithFullDescription(sarif.NewMultiformatMessageString().WithText(help)).
 				WithHelp(sarif.NewMultiformatMessageString().WithText(help)).
@@ -90,6 +94,16 @@ func WriteSARIF(w io.Writer, r *Run) error {
 	}
 	log.AddRun(run)
 	return log.PrettyWrite(w)
+}
+
+// sarifRuleName is a check's name in SARIF's style for rule names: not_a_server_error becomes
+// NotAServerError.
+func sarifRuleName(check string) string {
+	var b strings.Builder
+	for _, word := range strings.FieldsFunc(check, func(r rune) bool { return r == '_' || r == '-' || r == ' ' }) {
+		b.WriteString(strings.ToUpper(word[:1]) + word[1:])
+	}
+	return b.String()
 }
 
 func sarifLevel(rc RootCause) string {

@@ -91,6 +91,7 @@ type sarifLog struct {
 				Name  string `json:"name"`
 				Rules []struct {
 					ID               string `json:"id"`
+					Name             string `json:"name"`
 					ShortDescription struct {
 						Text string `json:"text"`
 					} `json:"shortDescription"`
@@ -170,17 +171,20 @@ func TestSARIFResultFromRootCause(t *testing.T) {
 		{ID: "cccccccccccc", Operation: "GetConnection", Check: "negative_data_rejection", Cause: "habit",
 			Severity: report.SeverityWarning, Count: 2, Example: report.Finding{Message: "warned"}},
 		{ID: "dddddddddddd", Check: "plumb_internal_error", Cause: "cases could not be generated", Severity: "error", Count: 1},
+		{ID: "eeeeeeeeeeee", Operation: "StartConnection", Check: "not_a_server_error", Cause: "server error 503",
+			Severity: "error", Count: 1, SpecFile: "/home/me/my specs/outposts.yaml", SpecLine: 21, Baseline: "new"},
 	}
 	r.Baseline = &report.BaselineSummary{File: "plumb-baseline.json", Known: 1, New: 1}
 	out, log := writeSARIF(t, r)
 	run := log.Runs[0]
-	require.Len(t, run.Results, 4, "one result per root cause")
+	require.Len(t, run.Results, 5, "one result per root cause")
 
 	ids := []string{}
 	for _, rule := range run.Tool.Driver.Rules {
 		ids = append(ids, rule.ID)
 	}
 	assert.Equal(t, []string{"negative_data_rejection", "not_a_server_error", "plumb_internal_error"}, ids, "one rule per check, once")
+	assert.Equal(t, "NegativeDataRejection", run.Tool.Driver.Rules[0].Name)
 	assert.Equal(t, "An input breaking a documented rule is rejected.", run.Tool.Driver.Rules[0].ShortDescription.Text)
 	assert.Equal(t, "An input breaking a documented rule is rejected.", run.Tool.Driver.Rules[0].Help.Text)
 	assert.NotEmpty(t, run.Tool.Driver.Rules[1].Help.Text, "a check without help text still has some")
@@ -212,6 +216,10 @@ func TestSARIFResultFromRootCause(t *testing.T) {
 
 	assert.Empty(t, run.Results[3].Locations, "plumb's own error has no place in a spec")
 	assert.Equal(t, 2, run.Results[3].RuleIndex)
+
+	assert.Equal(t, 1, run.Results[4].RuleIndex, "a check's second root cause, the same rule")
+	assert.Equal(t, "file:///home/me/my%20specs/outposts.yaml", run.Results[4].Locations[0].PhysicalLocation.ArtifactLocation.URI,
+		"a spec outside the repository: an absolute file URI")
 
 	for _, s := range secrets {
 		assert.NotContains(t, string(out), s)
