@@ -29,7 +29,7 @@ func Read(dirs []string) ([]*report.Run, error) {
 	for _, dir := range dirs {
 		f, err := os.Open(filepath.Join(dir, ReportFile))
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", dir, errors.Unwrap(err))
+			return nil, fmt.Errorf("%s: cannot read %s: %w", dir, ReportFile, errors.Unwrap(err))
 		}
 		doc, err := report.ReadJSON(f)
 		f.Close()
