@@ -13,7 +13,7 @@ import (
 type shardFlag struct{ k, n int }
 
 func (s *shardFlag) register(fs *flag.FlagSet, what string) {
-	fs.Var(s, "shard", "run only part K of N (1 ≤ K ≤ N) of the "+what+"; plumb merge adds the N parts' report directories up")
+	fs.Var(s, "shard", "run only part K of N (`K/N`, 1 ≤ K ≤ N) of the "+what+"; plumb merge adds the N parts' report directories up")
 }
 
 func (s *shardFlag) String() string {
