@@ -43,6 +43,14 @@ type Config struct {
 	Known     []report.RootCause
 	KnownFrom string
 
+	// Shard and Shards run one part of the suite (plumb --shard K/N): Shard K of Shards N runs
+	// the scenarios (example rows counted one by one) whose position in the feature files, in
+	// file order, is K-1 modulo N; the others are skipped by godog and left out of the report.
+	// Scenarios are independent (each flow creates what it reads), so the N parts together are
+	// the whole suite. Shards 0 runs everything. A sharded run's report carries what plumb
+	// merge needs (report.Shard).
+	Shard, Shards int
+
 	CucumberJSON io.Writer              // godog's cucumber JSON report (optional)
 	Progress     func(done, failed int) // called after each finished scenario (nil: none)
 	Features     fs.FS                  // feature files at the root; nil means features.FS
@@ -66,6 +74,9 @@ func (c Config) validate() error {
 				errs = append(errs, fmt.Errorf("conformance: unknown operation %q (the specs have %s)", op, opNames(c.Specs)))
 			}
 		}
+	}
+	if c.Shards < 0 || c.Shards > 0 && (c.Shard < 1 || c.Shard > c.Shards) {
+		errs = append(errs, fmt.Errorf("conformance: Shard must be in 1..%d, got %d", c.Shards, c.Shard))
 	}
 	if c.Concurrency < 0 {
 		errs = append(errs, errors.New("conformance: Config.Concurrency is negative"))
@@ -99,4 +110,9 @@ func (c Config) scope() verdict.Scope {
 		}
 	}
 	return sc
+}
+
+// inShard reports whether the scenario at position order of the feature files is this run's.
+func (c Config) inShard(order int) bool {
+	return c.Shards <= 1 || order%c.Shards == c.Shard-1
 }

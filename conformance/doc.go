@@ -6,7 +6,8 @@
 //
 // Index:
 //   - Config (config.go): specs, client, engine, tag expression, concurrency, live-AWS guard,
-//     outputs.
+//     outputs; Shard and Shards run part K of N of the scenarios (by position in the files),
+//     whose report carries what plumb merge needs (report.Shard).
 //   - Run (run.go): runs the suite; an error means the run could not be made (configuration,
 //     unparsable features, undefined steps, no scenario selected), never that the target failed.
 //

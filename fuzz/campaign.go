@@ -71,19 +71,13 @@ func Run(ctx context.Context, cfg Config) (*report.Run, error) {
 
 	findings := cp.finish(ctx)
 	var out []report.Finding
-	var kindOf []Kind
 	for _, f := range findings {
-		kind := f.ev.c.Kind
-		if f.ev.flow != nil {
-			kind = KindStateful
-		}
-		kindOf = append(kindOf, kind)
 		out = append(out, cp.reportFinding(f))
 	}
 	run := &report.Run{
 		Tool: "plumb", Engine: "fuzz", Target: cfg.Target, Started: started, Duration: time.Since(started),
 		Seed: cfg.Seed, Cases: int(cp.done.Load()),
-		Scenarios:   cp.tally.scenarios(out, kindOf),
+		Scenarios:   Scenarios(cp.tally.slices(), out),
 		Constraints: cp.tally.constraints(),
 		Findings:    out,
 	}
@@ -103,6 +97,10 @@ func Run(ctx context.Context, cfg Config) (*report.Run, error) {
 		}
 	}
 	verdict.Decide(run, cp.ev, scope, ctx.Err() != nil)
+	if cfg.Shards > 0 {
+		run.Shard = verdict.Shard(cfg.Shard, cfg.Shards, cp.ev, scope)
+		run.Shard.Mode, run.Shard.Budget, run.Shard.Slices = cfg.Mode, cfg.Budget, cp.tally.slices()
+	}
 	// A root cause lists every request rule whose inputs showed it, not only its example's.
 	rules := map[findingKey][]string{}
 	for _, f := range findings {
@@ -140,7 +138,7 @@ func (cp *campaign) keptFinding() bool {
 // work pulls case indexes until the budget or the time is spent.
 func (cp *campaign) work(ctx context.Context) {
 	for !cp.stop(ctx) {
-		i := int(cp.next.Add(1) - 1)
+		i := cp.cfg.caseIndex(int(cp.next.Add(1) - 1))
 		if cp.cfg.Budget > 0 && i >= cp.cfg.Budget {
 			return
 		}
@@ -235,8 +233,14 @@ func (cp *campaign) reportFinding(f *finding) report.Finding {
 	if check.AboutInput(check.Name(f.key.Check)) {
 		rule, path = ev.c.Expect.Keyword, specs.GenericPath(ev.c.Expect.Path)
 	}
+	kind := ev.c.Kind
+	if ev.flow != nil {
+		kind = KindStateful
+	}
+	rank, index := ev.rank()
 	return report.Finding{
-		Check: f.key.Check, Operation: f.key.Operation, Rule: rule, Path: path,
+		Origin: &report.CaseOrigin{Index: index, Kind: string(kind), Rank: rank},
+		Check:  f.key.Check, Operation: f.key.Operation, Rule: rule, Path: path,
 		Cause: f.key.Cause, Severity: severity,
 		Message:  msg + " [" + how + "]",
 		Request:  ev.ex.RequestText(),

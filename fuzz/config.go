@@ -60,6 +60,12 @@ type Config struct {
 	Progress   io.Writer     // progress line (cases/s, findings); nil = quiet
 	Target     string        // description of the target, for reports
 
+	// Shard and Shards run one part of a campaign (plumb --shard K/N): Shard K of Shards N runs
+	// the cases whose index i has i % N == K-1, of the same seed, so that the N parts together
+	// run exactly the unsharded campaign's cases; Budget stays the whole campaign's. Shards 0
+	// runs everything. A sharded run's report carries what plumb merge needs (report.Shard).
+	Shard, Shards int
+
 	// StopOnFinding stops handing out cases once any check has failed (selftest and
 	// time-to-finding measurements; it makes the number of cases run depend on timing).
 	StopOnFinding bool
@@ -110,6 +116,9 @@ func (c Config) check() error {
 	if c.Duration < 0 {
 		errs = append(errs, fmt.Errorf("fuzz: Duration must not be negative, got %s", c.Duration))
 	}
+	if c.Shards < 0 || c.Shards > 0 && (c.Shard < 1 || c.Shard > c.Shards) {
+		errs = append(errs, fmt.Errorf("fuzz: Shard must be in 1..%d, got %d", c.Shards, c.Shard))
+	}
 	switch c.Mode {
 	case "", ModeAll, ModeValid, ModeInvalid:
 	default:
@@ -127,3 +136,12 @@ func (c Config) check() error {
 
 // liveWritesForbidden reports whether requests that may create resources must not be sent.
 func (c Config) liveWritesForbidden() bool { return c.LiveAWS && !c.AllowLiveWrites }
+
+// caseIndex maps the n-th case a campaign hands out to its index in the whole campaign: n
+// itself, or the n-th index of this shard (i % Shards == Shard-1).
+func (c Config) caseIndex(n int) int {
+	if c.Shards <= 1 {
+		return n
+	}
+	return n*c.Shards + c.Shard - 1
+}

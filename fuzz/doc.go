@@ -21,7 +21,10 @@
 // Index of the public API:
 //
 //   - Config, Run: run a campaign and get a *report.Run (config.go, campaign.go);
-//     Config.StopOnFinding for time-to-finding measurements (selftest).
+//     Config.StopOnFinding for time-to-finding measurements (selftest); Config.Shard and
+//     Config.Shards run part K of N of a campaign (case i when i % N == K-1), whose report
+//     carries its case counts (report.Shard) and each finding's report.CaseOrigin.
+//   - Scenarios: the report scenarios of case counts (tally.go), also for plumb merge.
 //   - ModeAll, ModeValid, ModeInvalid; Kind and its values: campaign modes and case kinds.
 //   - Planner, NewPlanner, Planner.Case, Case: the deterministic case schedule (plan.go).
 //   - Replay, ReplayRequest, ReplayReadBack, LoadReplay, Replay.Run, Replay.Write,

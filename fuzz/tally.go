@@ -154,31 +154,51 @@ func failedCheck(rs []check.Result, n check.Name) bool {
 	return false
 }
 
-// scenarios renders the tally as one report.Scenario per (operation, kind) that ran.
-// kindOf[i] is the case kind that produced findings[i].
-func (t *tally) scenarios(findings []report.Finding, kindOf []Kind) []report.Scenario {
-	var out []report.Scenario
+// slices returns the tally's counts per (operation, kind) that ran, in report order.
+func (t *tally) slices() []report.CaseSlice {
+	var out []report.CaseSlice
 	for _, s := range t.scenOrder {
 		n := s.cases.Load()
 		if n == 0 {
 			continue
 		}
+		sl := report.CaseSlice{Operation: s.op, Kind: string(s.kind), Cases: int(n), Failed: int(s.failed.Load()),
+			Refused: int(s.refused.Load()), Checks: map[string]report.Counts{}}
+		for i, name := range check.All {
+			sl.Checks[string(name)] = report.Counts{Passed: int(s.checks[i][0].Load()), Failed: int(s.checks[i][1].Load()),
+				Skipped: int(s.checks[i][2].Load()), Inconclusive: int(s.checks[i][3].Load())}
+		}
+		out = append(out, sl)
+	}
+	return out
+}
+
+// Scenarios renders case counts as one report.Scenario per (operation, kind) that ran, each
+// carrying the findings whose example is a case of that kind (Finding.Origin). plumb merge
+// renders the added-up counts of a sharded campaign with it.
+func Scenarios(slices []report.CaseSlice, findings []report.Finding) []report.Scenario {
+	var out []report.Scenario
+	for _, s := range slices {
+		if s.Cases == 0 {
+			continue
+		}
 		sc := report.Scenario{
-			Feature:   "fuzz " + s.op,
-			Name:      fmt.Sprintf("%s %s cases", s.op, s.kind),
-			Operation: s.op,
-			Tags:      []string{"@fuzz", "@" + string(s.kind)},
+			Feature:   "fuzz " + s.Operation,
+			Name:      fmt.Sprintf("%s %s cases", s.Operation, s.Kind),
+			Operation: s.Operation,
+			Tags:      []string{"@fuzz", "@" + s.Kind},
 			Status:    report.Passed,
 		}
 		switch {
-		case s.failed.Load() > 0:
+		case s.Failed > 0:
 			sc.Status = report.Failed
-		case s.refused.Load() > 0:
+		case s.Refused > 0:
 			sc.Status = report.Inconclusive
-			sc.SkipReason = fmt.Sprintf("%d of %d cases were answered before the input was judged", s.refused.Load(), n)
+			sc.SkipReason = fmt.Sprintf("%d of %d cases were answered before the input was judged", s.Refused, s.Cases)
 		}
-		for i, name := range check.All {
-			p, f, sk, inc := s.checks[i][0].Load(), s.checks[i][1].Load(), s.checks[i][2].Load(), s.checks[i][3].Load()
+		for _, name := range check.All {
+			c := s.Checks[string(name)]
+			p, f, sk, inc := c.Passed, c.Failed, c.Skipped, c.Inconclusive
 			st := report.Skipped
 			switch {
 			case f > 0:
@@ -189,10 +209,10 @@ func (t *tally) scenarios(findings []report.Finding, kindOf []Kind) []report.Sce
 				st = report.Passed
 			}
 			sc.Checks = append(sc.Checks, report.Check{Name: string(name), Status: st,
-				Message: fmt.Sprintf("%d cases: %d passed, %d failed, %d not applicable, %d not judged", n, p, f, sk, inc)})
+				Message: fmt.Sprintf("%d cases: %d passed, %d failed, %d not applicable, %d not judged", s.Cases, p, f, sk, inc)})
 		}
-		for i, f := range findings {
-			if f.Operation == s.op && kindOf[i] == s.kind {
+		for _, f := range findings {
+			if f.Operation == s.Operation && f.Origin != nil && f.Origin.Kind == s.Kind {
 				sc.Failures = append(sc.Failures, f)
 			}
 		}

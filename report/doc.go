@@ -15,6 +15,9 @@
 //     into [RootCause]s ([GroupRootCauses], [RootCauseID]: operation, check
 //     and the response-side cause); a [Finding] of [SeverityWarning] rests
 //     on habit and fails nothing.
+//   - [Shard] marks a part of a sharded run (plumb --shard K/N) and carries
+//     what plumb merge needs: the scope, [OperationEvidence] per operation,
+//     fuzz [CaseSlice] counts; a fuzz [Finding] names its [CaseOrigin].
 //   - [Run.Summary] counts a run into a [Summary]: [Counts] of scenarios,
 //     constraints and findings, the operation × check matrix ([Cell],
 //     [Summary.Cell]), [OperationSummary] and [CheckSummary].

@@ -50,6 +50,9 @@ type Run struct {
 	// Baseline is set when the run was compared with a baseline file (plumb --baseline):
 	// each error root cause is then marked known or new, and Baseline lists the fixed ones.
 	Baseline *BaselineSummary `json:"baseline,omitempty"`
+	// Shard is set when the run is one part of a sharded run (plumb --shard K/N): which part,
+	// and what plumb merge needs to add the parts up.
+	Shard *Shard `json:"shard,omitempty"`
 }
 
 // BaselineSummary is how a run compares with a baseline of known root causes (package
@@ -158,6 +161,9 @@ type Finding struct {
 	// error or SeverityWarning.
 	Cause    string `json:"cause,omitempty"`
 	Severity string `json:"severity,omitempty"`
+	// Origin is where a fuzz finding's example came from (nil for plumb run): plumb merge keeps
+	// the example the fuzz driver would have kept.
+	Origin *CaseOrigin `json:"origin,omitempty"`
 }
 
 // IsWarning reports whether the finding is a warning rather than an error.

@@ -74,6 +74,7 @@ func Normalize(r *Run) *Run {
 		}
 		n.Baseline = &bs
 	}
+	n.Shard = normShard(r.Shard)
 	if r.Score != nil {
 		sc := *r.Score
 		sc.Rows = make([]ScoreRow, len(r.Score.Rows))
@@ -136,7 +137,17 @@ func normFinding(f Finding) Finding {
 		Path: clean(f.Path), Message: clean(f.Message), Request: clean(f.Request),
 		Response: clean(f.Response), Curl: clean(f.Curl), Seed: f.Seed,
 		Replay: clean(f.Replay), Count: f.Count, Cause: clean(f.Cause), Severity: clean(f.Severity),
+		Origin: cleanOrigin(f.Origin),
 	}
+}
+
+func cleanOrigin(o *CaseOrigin) *CaseOrigin {
+	if o == nil {
+		return nil
+	}
+	n := *o
+	n.Kind = clean(o.Kind)
+	return &n
 }
 
 func compareFindings(a, b Finding) int {

@@ -25,4 +25,8 @@
 //   - The run is interrupted if it was stopped; else failed if any operation failed; else
 //     inconclusive if any operation in scope was inconclusive or none was in scope; else passed.
 //     Warnings (habits the documents do not state) never fail a run.
+//
+// A part of a sharded run (plumb --shard K/N) records its scope and evidence in its report
+// (Shard, Evidence.Export); plumb merge absorbs every part's (Evidence.Absorb, ScopeOf) and
+// decides again over the whole run.
 package verdict

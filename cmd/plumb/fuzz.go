@@ -29,6 +29,8 @@ func cmdFuzz(args []string, stdout, stderr io.Writer) int {
 	fs.Var(&operations, "operation", "fuzz only this operationId (repeatable)")
 	mode := fs.String("mode", "all", "inputs to generate: valid, invalid or all")
 	shrink := fs.Duration("shrink-time", fuzz.DefaultShrinkTime, "time cap for shrinking each finding; 0 disables shrinking")
+	var shard shardFlag
+	shard.register(fs, "campaign's cases (case i is part K when i % N == K-1; --budget stays the whole campaign's; give the same --seed to every part)")
 	var bf baselineFlags
 	bf.register(fs)
 	var rf reportFlags
@@ -68,6 +70,10 @@ func cmdFuzz(args []string, stdout, stderr io.Writer) int {
 	if err := rf.checkWritable("replays"); err != nil {
 		return usageError(stderr, "fuzz", "%v", err)
 	}
+	if *seed == 0 && shard.n > 1 {
+		// Each part would draw its own time-based seed: the parts would not add up to one campaign.
+		return usageError(stderr, "fuzz", "--shard needs --seed: every part must run the same campaign")
+	}
 	if *seed == 0 {
 		*seed = uint64(time.Now().UnixNano())
 	}
@@ -100,6 +106,7 @@ func cmdFuzz(args []string, stdout, stderr io.Writer) int {
 		Operations: inScope, OutOfScope: s.outOfScope, Mode: *mode, ShrinkTime: *shrink,
 		ReplayDir: replayDir, Progress: progress, Target: s.describe,
 		LiveAWS: s.liveAWS, AllowLiveWrites: tf.allowLiveWrites,
+		Shard: shard.k, Shards: shard.n,
 	}
 	cfg.Known, cfg.KnownFrom = bf.known()
 	run, err := fuzz.Run(ctx, cfg)

@@ -45,6 +45,7 @@ var commands = map[string]command{
 	"run":      {"run the Gherkin conformance suite against a target", cmdRun},
 	"fuzz":     {"run a property-based contract fuzzing campaign against a target", cmdFuzz},
 	"replay":   {"re-run a fuzz finding from its replay file", cmdReplay},
+	"merge":    {"add up the report directories of a sharded run (--shard K/N) into the whole run's reports", cmdMerge},
 	"selftest": {"measure plumb against the emulator's catalogue of faults (mutation score)", cmdSelftest},
 	"version":  {"print plumb's version", cmdVersion},
 }

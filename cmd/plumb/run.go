@@ -26,6 +26,8 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 	var operations multiFlag
 	fs.Var(&operations, "operation", "run only the scenarios of this operationId (repeatable)")
 	concurrency := fs.Int("concurrency", 4, "scenarios run in parallel")
+	var shard shardFlag
+	shard.register(fs, "scenarios (by their position in the feature files)")
 	var bf baselineFlags
 	bf.register(fs)
 	var rf reportFlags
@@ -78,6 +80,7 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 		Tags: *tags, Concurrency: *concurrency,
 		LiveAWS: s.liveAWS, AllowLiveWrites: tf.allowLiveWrites,
 		Operations: inScope, OutOfScope: s.outOfScope, Target: s.describe,
+		Shard: shard.k, Shards: shard.n,
 	}
 	cfg.Known, cfg.KnownFrom = bf.known()
 	if isTerminalWriter(stderr) {
