@@ -1,6 +1,11 @@
 package check
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/plumbhq/plumb/protocol"
+)
 
 // An answer that comes before the target has judged the input (the caller is not
 // authenticated or authorized, is throttled, or asked for an operation or route the target
@@ -13,8 +18,6 @@ var (
 		"MissingAuthenticationTokenException", "InvalidClientTokenId", "ExpiredToken", "ExpiredTokenException",
 		"AccessDeniedException", "AccessDenied", "NotAuthorized", "AuthFailure", "OptInRequired",
 		"RequestExpired", "InvalidAccessKeyId", "UnauthorizedOperation", "UnauthorizedException")
-	throttleTypes = set("ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded",
-		"SlowDown", "RequestThrottled", "RequestThrottledException", "ProvisionedThroughputExceededException")
 	routeTypes = set("UnknownOperationException", "InvalidAction", "UnknownOperation")
 )
 
@@ -35,7 +38,11 @@ func (f *facts) refusal() string {
 	}
 	_, documented := f.op.Error(name)
 	switch {
-	case f.status == 429 || throttleTypes[name]:
+	case f.status == 429 || protocol.IsThrottling(name):
+		// The client retried it (target.Retry) and it persisted; say how often.
+		if f.retries > 0 {
+			return fmt.Sprintf("throttled (retried %s): %s", times(f.retries), f.signature())
+		}
 		return "throttled: " + f.signature()
 	case authTypes[name], (f.status == 401 || f.status == 403) && !documented:
 		return "refused (authentication or authorization): " + f.signature()
@@ -108,4 +115,12 @@ func (f *facts) lenientTarget() bool {
 	name := f.amzTarget[strings.LastIndexByte(f.amzTarget, '.')+1:]
 	want := f.op.Target[strings.LastIndexByte(f.op.Target, '.')+1:]
 	return name != "" && strings.EqualFold(name, want)
+}
+
+// times renders a retry count: "once", "3 times".
+func times(n int) string {
+	if n == 1 {
+		return "once"
+	}
+	return fmt.Sprintf("%d times", n)
 }
