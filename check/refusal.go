@@ -33,17 +33,23 @@ func set(names ...string) map[string]bool {
 // response's cause, phrased for the verdict line.
 func (f *facts) refusal() string {
 	name := f.name.Name
-	if f.status < 400 || (f.exp.Error != "" && name == f.exp.Error) || (f.exp.Status != 0 && f.status == f.exp.Status) {
-		return "" // an answer the driver expected (by type or by status) is evidence
+	if f.status < 400 || (f.exp.Error != "" && name == f.exp.Error) {
+		return "" // an answer the driver expected by type is evidence
 	}
-	_, documented := f.op.Error(name)
-	switch {
-	case f.status == 429 || protocol.IsThrottling(name):
-		// The client retried it (target.Retry) and it persisted; say how often.
+	if f.status == 429 || protocol.IsThrottling(name) {
+		// Even at the status the driver expected (AWS throttles with 400 ThrottlingException,
+		// the status of most validation errors): the target did not get to the input. The client
+		// retried it (target.Retry) and it persisted; say how often.
 		if f.retries > 0 {
 			return fmt.Sprintf("throttled (retried %s): %s", times(f.retries), f.signature())
 		}
 		return "throttled: " + f.signature()
+	}
+	if f.exp.Status != 0 && f.status == f.exp.Status {
+		return "" // an answer the driver expected by status is evidence
+	}
+	_, documented := f.op.Error(name)
+	switch {
 	case authTypes[name], (f.status == 401 || f.status == 403) && !documented:
 		return "refused (authentication or authorization): " + f.signature()
 	case f.exp.Protocol:
