@@ -40,6 +40,22 @@ func (f *facts) responseSchema() Result {
 		// so judge it as {}; error_type_conformance separately demands the message member.
 		body = []byte("{}")
 	}
+	// What decoding into Go values hides (duplicates.go): a number beyond float64 fails the
+	// decoding of the whole body, so it is reported for what it is, not as "not JSON"; a
+	// member name given twice is a warning on a body that otherwise conforms.
+	text, ok := scanJSON(body)
+	if !ok && !json.Valid(body) {
+		// kin-openapi's decoder stops after the first value and lets trailing bytes through.
+		return schemaFailure(f.status, r.schema, body, errors.New("response body is not JSON"))
+	}
+	if len(text.big) > 0 {
+		return outOfRange(f.status, text.big)
+	}
+	return f.duplicates(f.validate(r, body), text.dups)
+}
+
+// validate judges body against the documented response r.
+func (f *facts) validate(r response, body []byte) Result {
 	if f.m.request.Route.Spec == nil {
 		// An operation modelled without its document (not one specs.Load builds): validate the
 		// body schema directly.
