@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
@@ -93,6 +94,10 @@ func schemaFailure(status int, schema *openapi3.Schema, body []byte, err error) 
 		return r
 	}
 	vs := specs.Validate(schema, value, openapi3.VisitAsResponse())
+	shown := value // what "got" quotes: invalid UTF-8 as sent, not U+FFFD (rawbytes.go)
+	if !utf8.Valid(body) {
+		_ = json.Unmarshal(markInvalid(body), &shown)
+	}
 	if len(vs) == 0 {
 		// Not a body schema problem: a documented header's value, say. Report kin-openapi's words.
 		var re *openapi3filter.ResponseError
@@ -112,8 +117,8 @@ func schemaFailure(status int, schema *openapi3.Schema, body []byte, err error) 
 			break
 		}
 		s := v.Path + " " + v.Keyword + ": " + firstLine(v.Reason)
-		if got, ok := valueAt(value, v.Path); ok && v.Keyword != "required" {
-			s += " (got " + render(got) + ")"
+		if got, ok := valueAt(shown, v.Path); ok && v.Keyword != "required" {
+			s += " (got " + unmark(render(got)) + ")"
 		}
 		parts = append(parts, s)
 	}
