@@ -90,3 +90,14 @@ func TestScanOfMalformedAndLargeBodies(t *testing.T) {
 		t.Errorf("causes %q", r.Causes)
 	}
 }
+
+// A read-back holding a number beyond float64 is judged once, by the schema check: the round
+// trip still reads its members.
+func TestRoundTripReadsPastANumberOutOfRange(t *testing.T) {
+	body := `{"ConnectionId":"abc","Extra":1e400,"ConnectionDetails":{"ClientPublicKey":"` + key + `"}}`
+	rs := engine(t, false).RoundTrip(op(t, "GetConnection"), "abc", key, exchange(200, body, "Content-Type", ctJSON))
+	want(t, rs, check.Stateful, check.Pass)
+	want(t, rs, check.ResponseSchema, check.Fail, "$.Extra number: 1e400 out of range")
+	rs = engine(t, false).RoundTrip(op(t, "GetConnection"), "abc", key, exchange(200, body+"}", "Content-Type", ctJSON))
+	want(t, rs, check.Stateful, check.Fail, "not a JSON object")
+}
