@@ -1,6 +1,7 @@
 package protocol
 
 import (
+	"bytes"
 	"net/http"
 
 	"github.com/plumbhq/plumb/specs"
@@ -32,6 +33,23 @@ func Throttled(resp *target.Response) bool {
 	if resp.Status == http.StatusTooManyRequests {
 		return true
 	}
+	if !mayNameThrottling(resp.Body) && !mayNameThrottling([]byte(resp.Header.Get("X-Amzn-ErrorType"))) {
+		return false // most error answers (a fuzz campaign's 400s): no JSON decoding
+	}
 	return IsThrottling(ErrorType(specs.RestJSON1, resp.Header, resp.Body).Name) ||
 		IsThrottling(ErrorType(specs.AWSJSON11, resp.Header, resp.Body).Name)
+}
+
+// throttleStems are substrings of every name in throttleTypes.
+var throttleStems = [][]byte{[]byte("hrottl"), []byte("TooManyRequests"), []byte("LimitExceeded"),
+	[]byte("SlowDown"), []byte("ThroughputExceeded")}
+
+// mayNameThrottling is a cheap filter before decoding: false when b holds no throttling name.
+func mayNameThrottling(b []byte) bool {
+	for _, s := range throttleStems {
+		if bytes.Contains(b, s) {
+			return true
+		}
+	}
+	return false
 }

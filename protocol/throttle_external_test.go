@@ -37,6 +37,13 @@ func TestThrottledAnswers(t *testing.T) {
 	} {
 		assert.Equal(t, c.want, protocol.Throttled(c.resp), c.name)
 	}
+	for _, name := range []string{"ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded",
+		"SlowDown", "RequestThrottled", "RequestThrottledException", "ThrottledException", "EC2ThrottledException",
+		"ProvisionedThroughputExceededException"} {
+		assert.True(t, protocol.IsThrottling(name), name)
+		assert.True(t, protocol.Throttled(resp(400, `{"__type":"`+name+`"}`)), name)
+		assert.True(t, protocol.Throttled(resp(400, `{}`, "X-Amzn-ErrorType", name)), name)
+	}
 }
 
 // Error messages and types keep bytes that are not UTF-8 as sent (encoding/json would make each
