@@ -12,7 +12,8 @@
 //     (a habit the documents do not state: fails only under Options.Strict) or Inconclusive (the
 //     target answered before judging the input); a failure's Causes name what went wrong on the
 //     response side, input-independently: a root cause is (operation, check, cause).
-//   - Refusals, habits and consequences (refusal.go): authentication, throttling, unknown
+//   - Refusals, habits and consequences (refusal.go): authentication, throttling (even at the
+//     status the input should earn, and saying how often the client retried it), unknown
 //     operation or route, and a not-found for valid input are inconclusive; a request media type
 //     accepted, a protocol break rejected with an undocumented error, or an X-Amz-Target still
 //     naming the operation are warnings; a 5xx, or a success for input breaking a rule, is judged
@@ -27,9 +28,12 @@
 //
 // One file per check family: status.go (not_a_server_error, status_code_conformance), media.go
 // (content_type_conformance), schema.go (response_schema_conformance, kin-openapi
-// ValidateResponse), errortype.go (error_type_conformance), data.go (negative_data_rejection,
+// ValidateResponse; duplicates.go scans the body once for what decoding hides: a number beyond
+// float64 is a failure at its path, a member name given twice a warning, RFC 8259's SHOULD),
+// errortype.go (error_type_conformance), data.go (negative_data_rejection,
 // positive_data_acceptance, expected_outcome). model.go holds what New derives from each
-// operation once, so that Check parses and compiles nothing per call.
+// operation once, so that Check parses and compiles nothing per call. Text a target sent that
+// is not UTF-8 is quoted as \xNN, never as U+FFFD (rawbytes.go).
 //
 // No false alarms: extra headers, extra JSON members, key order, omitted optional members,
 // media type parameters and case, long error type forms (`Name:http://...`, `ns#Name`), the type

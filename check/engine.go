@@ -137,6 +137,8 @@ type facts struct {
 
 	// amzTarget is the X-Amz-Target the request carried (awsJson protocols; "" otherwise).
 	amzTarget string
+	// retries counts the throttled attempts the client retried before this answer.
+	retries int
 
 	name       protocol.ErrorName // error responses only
 	message    string             // the error's message member
@@ -145,7 +147,7 @@ type facts struct {
 
 func (e *Engine) facts(op *specs.Operation, exp Expect, ex target.Exchange) *facts {
 	f := &facts{op: op, m: e.model(op), strict: e.opts.Strict, exp: exp, resp: ex.Response,
-		status: ex.Response.Status, header: ex.Response.Header, body: ex.Response.Body}
+		status: ex.Response.Status, header: ex.Response.Header, body: ex.Response.Body, retries: ex.Retries}
 	if f.header == nil {
 		f.header = http.Header{}
 	}

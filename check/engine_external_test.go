@@ -143,6 +143,16 @@ func TestRefusalsAreInconclusive(t *testing.T) {
 		{"throttled", "StartConnection", check.Valid(), func() target.Exchange {
 			return exchange(429, `{"message":"slow down"}`, "Content-Type", ctJSON, "X-Amzn-ErrorType", "ThrottlingException")
 		}, "throttled: 429 ThrottlingException"},
+		{"throttled at the status invalid input earns, retried", "CreateConnection", check.Invalid("$.location", "required", "DirectConnectClientException", 400), func() target.Exchange {
+			ex := exchange(400, `{"__type":"ThrottlingException","message":"Rate exceeded"}`, "Content-Type", ctAmzJSON)
+			ex.Retries = 3
+			return ex
+		}, "throttled (retried 3 times): 400 ThrottlingException"},
+		{"request limit exceeded, retried once", "CreateConnection", check.Valid(), func() target.Exchange {
+			ex := exchange(503, `{"__type":"RequestLimitExceeded","message":"Rate exceeded"}`, "Content-Type", ctAmzJSON)
+			ex.Retries = 1
+			return ex
+		}, "throttled (retried once): 503 RequestLimitExceeded"},
 		{"documented not found for valid input", "StartConnection", check.Valid(), func() target.Exchange {
 			return exchange(404, `{"Message":"no such asset"}`, "Content-Type", ctJSON, "X-Amzn-ErrorType", "NotFoundException")
 		}, "not found: 404 NotFoundException"},

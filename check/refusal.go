@@ -1,6 +1,11 @@
 package check
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/plumbhq/plumb/protocol"
+)
 
 // An answer that comes before the target has judged the input (the caller is not
 // authenticated or authorized, is throttled, or asked for an operation or route the target
@@ -13,8 +18,6 @@ var (
 		"MissingAuthenticationTokenException", "InvalidClientTokenId", "ExpiredToken", "ExpiredTokenException",
 		"AccessDeniedException", "AccessDenied", "NotAuthorized", "AuthFailure", "OptInRequired",
 		"RequestExpired", "InvalidAccessKeyId", "UnauthorizedOperation", "UnauthorizedException")
-	throttleTypes = set("ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded",
-		"SlowDown", "RequestThrottled", "RequestThrottledException", "ProvisionedThroughputExceededException")
 	routeTypes = set("UnknownOperationException", "InvalidAction", "UnknownOperation")
 )
 
@@ -30,13 +33,23 @@ func set(names ...string) map[string]bool {
 // response's cause, phrased for the verdict line.
 func (f *facts) refusal() string {
 	name := f.name.Name
-	if f.status < 400 || (f.exp.Error != "" && name == f.exp.Error) || (f.exp.Status != 0 && f.status == f.exp.Status) {
-		return "" // an answer the driver expected (by type or by status) is evidence
+	if f.status < 400 || (f.exp.Error != "" && name == f.exp.Error) {
+		return "" // an answer the driver expected by type is evidence
+	}
+	if f.status == 429 || protocol.IsThrottling(name) {
+		// Even at the status the driver expected (AWS throttles with 400 ThrottlingException,
+		// the status of most validation errors): the target did not get to the input. The client
+		// retried it (target.Retry) and it persisted; say how often.
+		if f.retries > 0 {
+			return fmt.Sprintf("throttled (retried %s): %s", times(f.retries), f.signature())
+		}
+		return "throttled: " + f.signature()
+	}
+	if f.exp.Status != 0 && f.status == f.exp.Status {
+		return "" // an answer the driver expected by status is evidence
 	}
 	_, documented := f.op.Error(name)
 	switch {
-	case f.status == 429 || throttleTypes[name]:
-		return "throttled: " + f.signature()
 	case authTypes[name], (f.status == 401 || f.status == 403) && !documented:
 		return "refused (authentication or authorization): " + f.signature()
 	case f.exp.Protocol:
@@ -108,4 +121,12 @@ func (f *facts) lenientTarget() bool {
 	name := f.amzTarget[strings.LastIndexByte(f.amzTarget, '.')+1:]
 	want := f.op.Target[strings.LastIndexByte(f.op.Target, '.')+1:]
 	return name != "" && strings.EqualFold(name, want)
+}
+
+// times renders a retry count: "once", "3 times".
+func times(n int) string {
+	if n == 1 {
+		return "once"
+	}
+	return fmt.Sprintf("%d times", n)
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
@@ -40,6 +41,22 @@ func (f *facts) responseSchema() Result {
 		// so judge it as {}; error_type_conformance separately demands the message member.
 		body = []byte("{}")
 	}
+	// What decoding into Go values hides (duplicates.go): a number beyond float64 fails the
+	// decoding of the whole body, so it is reported for what it is, not as "not JSON"; a
+	// member name given twice is a warning on a body that otherwise conforms.
+	text, ok := scanJSON(body)
+	if !ok && !json.Valid(body) {
+		// kin-openapi's decoder stops after the first value and lets trailing bytes through.
+		return schemaFailure(f.status, r.schema, body, errors.New("response body is not JSON"))
+	}
+	if len(text.big) > 0 {
+		return outOfRange(f.status, text.big)
+	}
+	return f.duplicates(f.validate(r, body), text.dups)
+}
+
+// validate judges body against the documented response r.
+func (f *facts) validate(r response, body []byte) Result {
 	if f.m.request.Route.Spec == nil {
 		// An operation modelled without its document (not one specs.Load builds): validate the
 		// body schema directly.
@@ -77,6 +94,10 @@ func schemaFailure(status int, schema *openapi3.Schema, body []byte, err error) 
 		return r
 	}
 	vs := specs.Validate(schema, value, openapi3.VisitAsResponse())
+	shown := value // what "got" quotes: invalid UTF-8 as sent, not U+FFFD (rawbytes.go)
+	if !utf8.Valid(body) {
+		_ = json.Unmarshal(markInvalid(body), &shown)
+	}
 	if len(vs) == 0 {
 		// Not a body schema problem: a documented header's value, say. Report kin-openapi's words.
 		var re *openapi3filter.ResponseError
@@ -96,8 +117,8 @@ func schemaFailure(status int, schema *openapi3.Schema, body []byte, err error) 
 			break
 		}
 		s := v.Path + " " + v.Keyword + ": " + firstLine(v.Reason)
-		if got, ok := valueAt(value, v.Path); ok && v.Keyword != "required" {
-			s += " (got " + render(got) + ")"
+		if got, ok := valueAt(shown, v.Path); ok && v.Keyword != "required" {
+			s += " (got " + unmark(render(got)) + ")"
 		}
 		parts = append(parts, s)
 	}

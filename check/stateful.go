@@ -1,7 +1,9 @@
 package check
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/plumbhq/plumb/specs"
@@ -36,7 +38,14 @@ func roundTrip(id, clientKey string, ex target.Exchange) Result {
 		return fail(Stateful, fmt.Sprintf("read-back answered %d", ex.Response.Status), fmt.Sprintf("%s: status %d, expected 200 with the started connection", what, ex.Response.Status))
 	}
 	var got map[string]any
-	if err := json.Unmarshal(ex.Response.Body, &got); err != nil {
+	// Numbers kept as written: one beyond float64 (1e400) is response_schema_conformance's
+	// finding, not a body that is not JSON.
+	dec := json.NewDecoder(bytes.NewReader(ex.Response.Body))
+	dec.UseNumber()
+	if err := dec.Decode(&got); err != nil || !json.Valid(ex.Response.Body) {
+		if err == nil {
+			err = errors.New("bytes after the JSON value")
+		}
 		return fail(Stateful, "read-back body is not a JSON object", fmt.Sprintf("%s: body is not a JSON object: %v", what, err))
 	}
 	if v, present := got[memberConnectionID]; present {

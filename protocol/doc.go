@@ -4,6 +4,9 @@
 // Index:
 //   - Encode, EncodeRaw, Overrides, EscapeLabel: build the target.Request for an operation (encode.go).
 //   - ErrorType, Sanitize, ErrorName: read an error's type the way AWS clients do (errors.go).
-//   - Message: read an error's message member (errors.go).
+//   - Message: read an error's message member (errors.go). Messages and types keep bytes that are
+//     not UTF-8 as sent (jsontext.go), so reports show them as \xNN, not as U+FFFD.
+//   - Throttled, IsThrottling: whether an answer says "slow down" (429, ThrottlingException,
+//     RequestLimitExceeded, ...) (throttle.go); target.Retry.Throttled takes Throttled.
 //   - CommonError, IsCommonError: the errors AWS documents as common to all actions (common.go).
 package protocol

@@ -64,20 +64,13 @@ func Message(body []byte, member string) (string, bool) {
 	}
 	for k, v := range m {
 		if strings.EqualFold(k, member) {
-			var s string
-			if err := json.Unmarshal(v, &s); err != nil {
-				return "", false
-			}
-			return s, true
+			return unquote(v) // invalid UTF-8 kept as sent, not turned into U+FFFD
 		}
 	}
 	return "", false
 }
 
 func jsonString(raw json.RawMessage) string {
-	var s string
-	if len(raw) == 0 || json.Unmarshal(raw, &s) != nil {
-		return ""
-	}
+	s, _ := unquote(raw)
 	return s
 }

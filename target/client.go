@@ -30,6 +30,9 @@ func New(o Options) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := o.check(); err != nil {
+		return nil, err
+	}
 	o = o.withDefaults()
 
 	// One host per target; keep enough idle connections for every worker so
@@ -86,10 +89,10 @@ func (c *Client) lookup(service string) (base, bool) {
 // a run or between the emulator's fault scenarios.
 func (c *Client) CloseIdleConnections() { c.http.CloseIdleConnections() }
 
-// Do signs r and sends it, waiting at most Options.Timeout for the whole
-// exchange including the body. It never panics and never returns a nil
-// Response with a nil Err.
-func (c *Client) Do(ctx context.Context, r Request) (ex Exchange) {
+// attempt signs r and sends it once, waiting at most Options.Timeout for the
+// whole exchange including the body. It never panics and never returns a nil
+// Response with a nil Err. Do (retry.go) paces and retries it.
+func (c *Client) attempt(ctx context.Context, r Request) (ex Exchange) {
 	start := time.Now()
 	ex.Request = r
 	ex.Request.Header = nil // filled with the headers as sent, redacted

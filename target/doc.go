@@ -16,6 +16,13 @@
 //     [Exchange]: the request as sent (headers redacted), the full URL, the
 //     [Response] or a [TransportError] classified by [FailureKind], and the
 //     duration.
+//   - Throttling: Do retries a throttling answer ([Retry.Throttled]; 429 by default, the CLI
+//     adds the error types through protocol.Throttled) after its Retry-After ([RetryAfter]) or
+//     an exponential back-off with full jitter (base [DefaultRetryBase]), each wait capped at
+//     [DefaultMaxRetryDelay], at most [DefaultMaxAttempts] attempts, never past the caller's
+//     context; [Exchange.Retries] counts the retries. Nothing else is retried.
+//   - Pacing: [Options.Rate] caps requests per second over the client, retries included
+//     (golang.org/x/time/rate); [Options.Limiter] replaces it ([Limiter]).
 //   - [Client.BaseURL] tells which base URL a service is sent to;
 //     [Client.Probe] checks that every target accepts a TCP connection;
 //     [Client.CloseIdleConnections] drops kept-alive connections.
@@ -27,7 +34,8 @@
 //     [FakeSecretAccessKey] sign when no credentials are given.
 //   - [Exchange.Curl], [Exchange.RequestText] and [Exchange.ResponseText]
 //     render an exchange for reports; credentials and signatures are always
-//     redacted; bodies in dumps are capped at [DumpBodyLimit].
+//     redacted; bodies in dumps are capped at [DumpBodyLimit]; bytes that are not UTF-8 are
+//     shown as \xNN (control bytes too in header values), the valid text around them as is.
 //   - [Redact] copies a header with secrets replaced; [RedactString] scrubs
 //     signature and credential fragments from free text such as URLs.
 //   - [IsAWSEndpoint] tells whether a base URL points at real AWS, so the CLI

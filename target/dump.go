@@ -80,7 +80,7 @@ func (e Exchange) ResponseText() string {
 func writeHeaders(sb *strings.Builder, h http.Header) {
 	for _, k := range slices.Sorted(maps.Keys(h)) {
 		for _, v := range h[k] {
-			fmt.Fprintf(sb, "%s: %s\n", k, v)
+			fmt.Fprintf(sb, "%s: %s\n", showBytes(k, true), showBytes(v, true))
 		}
 	}
 }
@@ -97,9 +97,14 @@ func writeBody(sb *strings.Builder, body []byte, truncated bool, capLen int) {
 		shown = shown[:DumpBodyLimit]
 	}
 	text := RedactString(string(shown))
-	if isText(shown) {
+	switch {
+	case isText(shown):
 		sb.WriteString(text)
-	} else {
+	case onlyInvalidUTF8(shown):
+		// Text but for bytes that are not UTF-8: the text as it is, those bytes escaped.
+		sb.WriteString(invalidNote)
+		sb.WriteString(showBytes(text, false))
+	default:
 		sb.WriteString("[binary body, Go-quoted] ")
 		sb.WriteString(strconv.Quote(text))
 	}

@@ -34,5 +34,10 @@ type Exchange struct {
 	URL      string    // full URL sent to
 	Response *Response // nil when Err != nil
 	Err      *TransportError
-	Duration time.Duration // from just before sending to the end of the body read
+	// Duration runs from just before the first attempt to the end of the last body read,
+	// retry and --rate waits included.
+	Duration time.Duration
+	// Retries counts the attempts made before this one because the target throttled them
+	// (Options.Retry): 0 when the first answer is the one recorded.
+	Retries int
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math"
 	"net/url"
 	"slices"
 	"strings"
@@ -40,6 +41,13 @@ type Options struct {
 	Concurrency  int                     // expected parallelism, sizes the connection pool; default 1
 	UserAgent    string                  // default "plumb/<Version>"
 	TLSConfig    *tls.Config             // nil -> system roots; set for self-signed local targets
+	// Rate caps requests per second over the whole client, retries included; 0 = unlimited.
+	// Real AWS throttles well below what plumb can send: give it one there.
+	Rate float64
+	// Limiter paces requests instead of Rate when set (tests inject one that counts).
+	Limiter Limiter
+	// Retry tunes the retries of throttling answers; the zero value is the default (retry.go).
+	Retry Retry
 }
 
 // base is a parsed, validated base URL.
@@ -48,6 +56,14 @@ type base struct {
 	scheme string
 	host   string // host[:port], as in the URL
 	prefix string // path prefix without trailing "/", usually ""
+}
+
+// check rejects option values no default can mend.
+func (o Options) check() error {
+	if !(o.Rate >= 0) || math.IsInf(o.Rate, 1) { // !(>=) also catches NaN
+		return fmt.Errorf("target: Rate must be 0 (unlimited) or positive, got %v", o.Rate)
+	}
+	return nil
 }
 
 func (o Options) withDefaults() Options {
@@ -69,6 +85,10 @@ func (o Options) withDefaults() Options {
 	if o.Credentials == nil {
 		o.Credentials = aws.CredentialsProviderFunc(fakeCredentials)
 	}
+	if o.Limiter == nil {
+		o.Limiter = newLimiter(o.Rate)
+	}
+	o.Retry = o.Retry.withDefaults()
 	return o
 }
 

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/plumbhq/plumb/check"
+	"github.com/plumbhq/plumb/protocol"
 	"github.com/plumbhq/plumb/specs"
 	"github.com/plumbhq/plumb/target"
 )
@@ -136,12 +137,16 @@ func top(m map[string]int) string {
 
 // absent reports whether an answer is one a target gives for an operation it does not serve:
 // no HTTP response, a refusal (401, 403, 429), no such route (404, 405, 501,
-// UnknownOperationException) or a server error. A 400 is an answer to the input, never that.
+// UnknownOperationException) or a server error. A 400 is an answer to the input, never that,
+// unless it names a throttling type (400 ThrottlingException).
 func absent(sig string) bool {
 	if strings.HasPrefix(sig, "no HTTP response") || strings.Contains(sig, "UnknownOperation") {
 		return true
 	}
-	status, _, _ := strings.Cut(sig, " ")
+	status, name, _ := strings.Cut(sig, " ")
+	if protocol.IsThrottling(name) { // AWS throttles with 400 ThrottlingException too
+		return true
+	}
 	switch status {
 	case "401", "403", "404", "405", "429", "501":
 		return true

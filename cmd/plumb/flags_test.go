@@ -87,6 +87,9 @@ func TestOutOfRangeFlagsAreRejected(t *testing.T) {
 		{[]string{"run", "--region", " "}, "--region"},
 		{[]string{"run", "--timeout", "0s"}, "--timeout"},
 		{[]string{"run", "--concurrency", "0"}, "--concurrency"},
+		{[]string{"run", "--rate", "-1"}, "--rate"},
+		{[]string{"fuzz", "--rate", "-0.5"}, "--rate"},
+		{[]string{"fuzz", "--rate", "NaN"}, "--rate"},
 	} {
 		args := append(c.args, "--report-dir", t.TempDir())
 		code, out, stderr := plumb(t, args...)

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"sort"
 	"strings"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/plumbhq/plumb/check"
 	"github.com/plumbhq/plumb/emulator"
+	"github.com/plumbhq/plumb/protocol"
 	"github.com/plumbhq/plumb/specs"
 	"github.com/plumbhq/plumb/target"
 )
@@ -27,6 +29,7 @@ type targetFlags struct {
 	faults          multiFlag
 	allowLiveWrites bool
 	strict          bool
+	rate            float64
 }
 
 func (t *targetFlags) register(fs *flag.FlagSet) {
@@ -37,6 +40,7 @@ func (t *targetFlags) register(fs *flag.FlagSet) {
 	fs.Var(&t.faults, "fault", "with the embedded emulator: inject a named fault (repeatable; plumb serve --list-faults)")
 	fs.BoolVar(&t.allowLiveWrites, "allow-live-writes", false, "against real AWS, also send requests that create resources")
 	fs.BoolVar(&t.strict, "strict", false, "demand the operation's own error types even where AWS documents errors common to all actions")
+	fs.Float64Var(&t.rate, "rate", 0, "cap requests per second over all workers, retries included (0: unlimited); real AWS throttles, so give it one there (e.g. --rate 5)")
 }
 
 // session is a ready target: specs, check engine, signing client, and how to clean up.
@@ -85,6 +89,9 @@ func (t *targetFlags) open(cmd string, concurrency int, stderr io.Writer) (*sess
 	if strings.TrimSpace(t.region) == "" {
 		return nil, usageError(stderr, cmd, "--region must not be empty")
 	}
+	if !(t.rate >= 0) || math.IsInf(t.rate, 1) { // !(>=) also catches NaN
+		return nil, usageError(stderr, cmd, "--rate must be 0 (unlimited) or a positive number of requests per second, got %v", t.rate)
+	}
 	set, err := specs.Load()
 	if err != nil {
 		return nil, usageError(stderr, cmd, "%v", err)
@@ -129,7 +136,10 @@ func (t *targetFlags) open(cmd string, concurrency int, stderr io.Writer) (*sess
 			}
 		}
 	}
-	opts := target.Options{Targets: urls, Region: t.region, Timeout: t.timeout, Concurrency: concurrency}
+	// A throttling answer (429, ThrottlingException, ...) is retried with back-off before it is
+	// judged inconclusive; the protocol package knows how error types are named.
+	opts := target.Options{Targets: urls, Region: t.region, Timeout: t.timeout, Concurrency: concurrency,
+		Rate: t.rate, Retry: target.Retry{Throttled: protocol.Throttled}}
 	if t.awsCredentials {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
