@@ -13,8 +13,8 @@ import (
 // (see throttled in outposts.go) rather than evict.
 const (
 	// DefaultMaxConnections is the connection table's capacity when Config.MaxConnections
-	// is 0. An entry is about 100 bytes (two strings, a seed, a time), so a full table is
-	// tens of MiB.
+	// is 0. An entry is about 200 bytes of heap (its ring slot, its map slot, the id and the
+	// client key), so a full table is about 50 MiB.
 	DefaultMaxConnections = 1 << 18
 	// MinConnectionAge is how long a started connection is guaranteed to stay readable.
 	MinConnectionAge = 10 * time.Minute
