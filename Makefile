@@ -41,8 +41,14 @@ install:
 ## fuzz-emulator: Go native fuzzing of the emulator's request decoding (FUZZTIME=30s per target)
 FUZZTIME ?= 30s
 fuzz-emulator:
-	for f in FuzzStartConnection FuzzGetConnectionPath FuzzCreateConnection; do \
+	for f in FuzzStartConnection FuzzGetConnectionPath FuzzCreateConnection FuzzBodyBounds; do \
 	  $(GO) test ./emulator/ -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) || exit 1; done
+
+## emulator-load: plumb serve under 1 MiB bodies of 80,000 keys (concurrency 50, 20 s) and 1M
+## StartConnections; prints req/s and the server's RSS before, during and after (Linux)
+.PHONY: emulator-load
+emulator-load:
+	$(GO) run ./scripts/emulator-load
 
 ## selftest: mutation score of plumb against the emulator's fault catalogue
 selftest:

@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net/http"
 	"strings"
+	"sync"
 )
 
 // defaultMaxBody is the request body cap when Config.MaxBodyBytes is 0.
@@ -31,24 +32,33 @@ func mediaTypeError(r *http.Request, want string) (string, bool) {
 // errBodyTooLarge marks a body over the configured cap.
 var errBodyTooLarge = errors.New("request body too large")
 
-// readBody reads at most limit bytes; a longer body is errBodyTooLarge.
+// bodyBuffers recycles the buffers bodies are read into, so a steady stream of 1 MiB bodies
+// does not allocate (and grow by doubling) a fresh buffer per request. Buffers larger than
+// maxPooledBuffer (a MaxBodyBytes far above the default) are left to the collector.
+var bodyBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+const maxPooledBuffer = 2 * defaultMaxBody
+
+// readBody reads at most limit bytes into buf; a longer body is errBodyTooLarge.
 // The Content-Length is checked first so a huge declared body is refused
 // without being read.
-func readBody(r *http.Request, limit int64) ([]byte, error) {
+func readBody(r *http.Request, limit int64, buf *bytes.Buffer) error {
 	if r.ContentLength > limit {
-		return nil, errBodyTooLarge
+		return errBodyTooLarge
 	}
 	if r.Body == nil {
-		return nil, nil
+		return nil
 	}
-	b, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading request body: %w", err)
+	if r.ContentLength > 0 {
+		buf.Grow(int(r.ContentLength) + 1) // +1: room to see a body longer than declared
 	}
-	if int64(len(b)) > limit {
-		return nil, errBodyTooLarge
+	if _, err := buf.ReadFrom(io.LimitReader(r.Body, limit+1)); err != nil {
+		return fmt.Errorf("reading request body: %w", err)
 	}
-	return b, nil
+	if int64(buf.Len()) > limit {
+		return errBodyTooLarge
+	}
+	return nil
 }
 
 // parseObject decodes a JSON document that must be exactly one object:

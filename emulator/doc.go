@@ -7,7 +7,9 @@
 //
 // # API
 //
-//   - [Config]: the faults to inject and the request body cap.
+//   - [Config]: the faults to inject, the request body cap, and the
+//     connection table's capacity and clock ([DefaultMaxConnections],
+//     [MinConnectionAge]).
 //   - [New] builds an [Emulator], an [net/http.Handler] serving both services
 //     on one port: Outposts by path (POST /connections,
 //     GET /connections/{ConnectionId}), Direct Connect by POST / with
@@ -35,8 +37,32 @@
 // list's minimum of one item), repeated tag keys (DuplicateTagKeysException),
 // then more than 50 tags (TooManyTagsException).
 //
+// # Bounds
+//
+// One request can cost only bounded work and memory:
+//
+//   - A body over the cap (Config.MaxBodyBytes, 1 MiB by default) is 413
+//     RequestEntityTooLargeException, decided from Content-Length before
+//     reading when the length is declared.
+//   - Before a body is decoded, a streaming token walk (bounds.go) refuses
+//     nesting deeper than 32, an object of more than 100 members, or more
+//     than 10,000 JSON values in all, stopping at the first token past a
+//     bound. The answer is the operation's documented client error, 400
+//     ValidationException (Outposts) or DirectConnectClientException (Direct
+//     Connect), like any other malformed body, with a message naming the
+//     limit. The largest documented input (CreateConnection with 50 tags)
+//     holds about 160 values nested 3 deep.
+//   - The Outposts connection table holds at most Config.MaxConnections
+//     (262,144 by default) connections, dropping the oldest first, but never
+//     one started less than MinConnectionAge (10 minutes) ago. When every
+//     entry is that young, StartConnection answers 429 ThrottlingException
+//     (with Retry-After) and stores nothing: StartConnection documents no
+//     error for this, and throttling is the answer AWS SDKs retry and plumb
+//     counts as a refusal rather than a finding.
+//
 // Client input never produces a 500 unless a fault asks for one: the correct
-// emulator answers 200, 400, 404, 405 or 413 (body over the cap).
+// emulator answers 200, 400, 404, 405, 413 (body over the cap) or 429
+// (connection table full of young connections).
 //
 // # Files
 //
@@ -46,8 +72,10 @@
 //   - outposts.go, directconnect.go: handlers and validation tables.
 //   - rules.go: the table-driven validator and its AWS-style messages.
 //   - body.go: Content-Type check, capped body read, strict JSON parse.
+//   - bounds.go: the token walk that bounds a body's depth, members and values.
 //   - errors.go: protocol error encoders (where error faults apply).
-//   - gen.go, store.go: realistic random values, the connection store.
+//   - gen.go: realistic random values (a connection's details from a seed).
+//   - store.go: the connection table, oldest-first with a minimum age.
 //   - dxstate.go: Direct Connect ids that never repeat, and the state behind
 //     the faults that reuse an id or reject unknown members.
 package emulator

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 )
 
 // Config configures an Emulator.
@@ -14,6 +15,14 @@ type Config struct {
 	// MaxBodyBytes caps request bodies; 0 means 1 MiB. A larger body gets a
 	// 413 error response.
 	MaxBodyBytes int64
+	// MaxConnections caps the Outposts connection table; 0 means
+	// DefaultMaxConnections. The oldest connection makes room for a new one
+	// unless it is younger than MinConnectionAge; then StartConnection
+	// answers 429 ThrottlingException.
+	MaxConnections int
+	// Clock reads the time for connection ages; nil means time.Now. Tests
+	// inject one to age connections without sleeping.
+	Clock func() time.Time
 }
 
 // Emulator is an in-memory reference implementation of Outposts
@@ -37,7 +46,7 @@ type Emulator struct {
 }
 
 // New builds an Emulator. It fails on an unknown fault name or a negative
-// MaxBodyBytes.
+// MaxBodyBytes or MaxConnections.
 func New(cfg Config) (*Emulator, error) {
 	fs, err := newFaultSet(cfg.Faults)
 	if err != nil {
@@ -46,10 +55,20 @@ func New(cfg Config) (*Emulator, error) {
 	if cfg.MaxBodyBytes < 0 {
 		return nil, fmt.Errorf("emulator: MaxBodyBytes must not be negative, got %d", cfg.MaxBodyBytes)
 	}
+	if cfg.MaxConnections < 0 {
+		return nil, fmt.Errorf("emulator: MaxConnections must not be negative, got %d", cfg.MaxConnections)
+	}
+	maxConns, clock := cfg.MaxConnections, cfg.Clock
+	if maxConns == 0 {
+		maxConns = DefaultMaxConnections
+	}
+	if clock == nil {
+		clock = time.Now
+	}
 	e := &Emulator{
 		faults:  fs,
 		maxBody: cfg.MaxBodyBytes,
-		conns:   newStore(),
+		conns:   newStore(maxConns, clock),
 		account: newAccountID(),
 	}
 	if e.maxBody == 0 {

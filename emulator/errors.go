@@ -17,6 +17,7 @@ const (
 	typeTooManyTags      = "TooManyTagsException"
 	typeUnknownOperation = "UnknownOperationException"
 	typeTooLarge         = "RequestEntityTooLargeException"
+	typeThrottling       = "ThrottlingException"
 	typeMisspelt         = "ValidationError" // errortype-misspelt
 )
 

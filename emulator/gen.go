@@ -3,6 +3,7 @@ package emulator
 import (
 	"crypto/rand"
 	"encoding/base64"
+	"encoding/binary"
 	"fmt"
 	mrand "math/rand/v2"
 )
@@ -35,9 +36,6 @@ func newRequestID() string {
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
 }
 
-// octet returns lo..hi inclusive.
-func octet(lo, hi int) int { return lo + mrand.IntN(hi-lo+1) }
-
 // connectionDetails are the GetConnection values fixed at StartConnection.
 type connectionDetails struct {
 	underlayIP   string
@@ -49,14 +47,22 @@ type connectionDetails struct {
 	clientKey    string
 }
 
-// newDetails draws a plausible WireGuard tunnel: an underlay address in
-// 10/8, a public server endpoint, and a /30 link in 169.254/16 whose server
-// side is .1 and client side .2 of the block.
-func newDetails(clientKey string) connectionDetails {
+// newDetails draws a plausible WireGuard tunnel from seed: an underlay address
+// in 10/8, a public server endpoint, and a /30 link in 169.254/16 whose server
+// side is .1 and client side .2 of the block. The same seed always gives the
+// same values, so the store keeps 8 bytes per connection instead of six
+// strings and a slice (see store.go).
+func newDetails(seed uint64, clientKey string) connectionDetails {
+	r := mrand.New(mrand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	octet := func(lo, hi int) int { return lo + r.IntN(hi-lo+1) }
+	var key [32]byte
+	for i := 0; i < len(key); i += 8 {
+		binary.LittleEndian.PutUint64(key[i:], r.Uint64())
+	}
 	third, block := octet(0, 255), 4*octet(0, 63)
 	return connectionDetails{
 		underlayIP:   fmt.Sprintf("10.%d.%d.%d", octet(0, 255), octet(0, 255), octet(1, 254)),
-		serverKey:    newWireGuardKey(),
+		serverKey:    base64.StdEncoding.EncodeToString(key[:]),
 		serverEnd:    fmt.Sprintf("52.%d.%d.%d:%d", octet(0, 255), octet(0, 255), octet(1, 254), octet(1024, 65535)),
 		serverTunnel: fmt.Sprintf("169.254.%d.%d/30", third, block+1),
 		clientTunnel: fmt.Sprintf("169.254.%d.%d/30", third, block+2),

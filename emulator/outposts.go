@@ -1,11 +1,15 @@
 package emulator
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	mrand "math/rand/v2"
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
+	"time"
 )
 
 // Patterns from the Outposts documentation. Go's RE2 cannot compile the
@@ -119,8 +123,12 @@ func (e *Emulator) startConnection(w http.ResponseWriter, r *http.Request) {
 	if e.has(faultRespConnectionIDMalformed) {
 		id = id[:len(id)/2] + "-" + id[len(id)/2:]
 	}
-	d := newDetails(clientKey)
-	e.conns.put(id, d)
+	seed := mrand.Uint64()
+	if wait, ok := e.conns.put(id, clientKey, seed); !ok {
+		e.throttled(w, wait)
+		return
+	}
+	d := newDetails(seed, clientKey)
 
 	underlay := d.underlayIP
 	if e.has(faultRespUnderlayIPMalformed) {
@@ -147,7 +155,7 @@ func (e *Emulator) getConnection(w http.ResponseWriter, r *http.Request, rawID s
 		e.writeRestError(w, apiError{http.StatusBadRequest, typeValidation, v.message()})
 		return
 	}
-	d, ok := e.conns.get(id)
+	c, ok := e.conns.get(id)
 	if !ok || e.has(faultLostConnection) {
 		typ := typeNotFound
 		if e.has(faultStatusTypeDisagree) {
@@ -157,6 +165,7 @@ func (e *Emulator) getConnection(w http.ResponseWriter, r *http.Request, rawID s
 		return
 	}
 
+	d := newDetails(c.seed, c.clientKey)
 	clientKey := d.clientKey
 	if e.has(faultWrongKeyReturned) {
 		clientKey = newWireGuardKey()
@@ -186,6 +195,18 @@ func (e *Emulator) getConnection(w http.ResponseWriter, r *http.Request, rawID s
 	})
 }
 
+// throttled answers a StartConnection that found the connection table full of connections
+// younger than MinConnectionAge (store.go). StartConnection documents no error for this
+// (its four are AccessDenied, Validation, NotFound and InternalServer, and a 500 would say
+// the emulator is broken): ThrottlingException with 429 is the answer every AWS SDK retries
+// with backoff and plumb counts as a refusal, not a finding. Retry-After says when the
+// oldest connection may be dropped.
+func (e *Emulator) throttled(w http.ResponseWriter, wait time.Duration) {
+	w.Header().Set("Retry-After", strconv.Itoa(int((wait+time.Second-1)/time.Second)))
+	e.writeRestError(w, apiError{http.StatusTooManyRequests, typeThrottling,
+		fmt.Sprintf("Rate exceeded: the emulator holds %d connections, all started within the last %v; retry later.", e.conns.max, e.conns.minAge)})
+}
+
 // writeRestOK writes an Outposts 200 response.
 func (e *Emulator) writeRestOK(w http.ResponseWriter, body any) {
 	ct := mediaJSON
@@ -197,10 +218,18 @@ func (e *Emulator) writeRestOK(w http.ResponseWriter, body any) {
 
 // readObject reads and parses the body of a POST, mapping failures to the
 // operation-independent part of the error (the caller's protocol encodes it).
-// Malformed bodies are the service's client error: ValidationException for
-// Outposts, rewritten by createConnection for Direct Connect.
+// Malformed bodies, and bodies past the bounds of bounds.go, are the service's
+// client error: ValidationException for Outposts, rewritten by
+// createConnection for Direct Connect. A body over the size cap is 413.
 func (e *Emulator) readObject(r *http.Request) (map[string]any, *apiError) {
-	b, err := readBody(r, e.maxBody)
+	buf := bodyBuffers.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() <= maxPooledBuffer {
+			buf.Reset()
+			bodyBuffers.Put(buf)
+		}
+	}()
+	err := readBody(r, e.maxBody, buf)
 	if errors.Is(err, errBodyTooLarge) {
 		return nil, &apiError{http.StatusRequestEntityTooLarge, typeTooLarge,
 			fmt.Sprintf("request body exceeds the limit of %d bytes", e.maxBody)}
@@ -208,7 +237,11 @@ func (e *Emulator) readObject(r *http.Request) (map[string]any, *apiError) {
 	if err != nil {
 		return nil, &apiError{http.StatusBadRequest, typeValidation, err.Error()}
 	}
-	obj, err := parseObject(b)
+	if err := boundsError(buf.Bytes()); err != nil {
+		return nil, &apiError{http.StatusBadRequest, typeValidation, err.Error()}
+	}
+	// parseObject copies every string out of buf, so buf may be reused once it returns.
+	obj, err := parseObject(buf.Bytes())
 	if err != nil {
 		return nil, &apiError{http.StatusBadRequest, typeValidation, err.Error()}
 	}

@@ -9,12 +9,14 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/directconnect"
 	dxtypes "github.com/aws/aws-sdk-go-v2/service/directconnect/types"
 	"github.com/aws/aws-sdk-go-v2/service/outposts"
 	optypes "github.com/aws/aws-sdk-go-v2/service/outposts/types"
+	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
@@ -26,18 +28,24 @@ import (
 // 500 shows as one response, not a retried one).
 func sdkClients(t *testing.T) (*outposts.Client, *directconnect.Client) {
 	t.Helper()
-	srv, err := emulator.Start(emulator.Config{}, "127.0.0.1:0")
+	return sdkClientsFor(t, emulator.Config{})
+}
+
+// sdkClientsFor is sdkClients against an emulator built from cfg.
+func sdkClientsFor(t *testing.T, cfg emulator.Config) (*outposts.Client, *directconnect.Client) {
+	t.Helper()
+	srv, err := emulator.Start(cfg, "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = srv.Close() })
-	cfg := aws.Config{
+	awsCfg := aws.Config{
 		Region:      "us-east-1",
 		Credentials: credentials.NewStaticCredentialsProvider("AKIDPLUMBTEST", "secret", ""),
 		Retryer:     func() aws.Retryer { return aws.NopRetryer{} },
 	}
-	op := outposts.NewFromConfig(cfg, func(o *outposts.Options) { o.BaseEndpoint = aws.String(srv.URL) })
-	dx := directconnect.NewFromConfig(cfg, func(o *directconnect.Options) { o.BaseEndpoint = aws.String(srv.URL) })
+	op := outposts.NewFromConfig(awsCfg, func(o *outposts.Options) { o.BaseEndpoint = aws.String(srv.URL) })
+	dx := directconnect.NewFromConfig(awsCfg, func(o *directconnect.Options) { o.BaseEndpoint = aws.String(srv.URL) })
 	return op, dx
 }
 
@@ -306,5 +314,51 @@ func TestSDKRawBodyControl(t *testing.T) {
 	}
 	if k := aws.ToString(got.ConnectionDetails.ClientPublicKey); k != other {
 		t.Errorf("stored key %q, want the substituted %q", k, other)
+	}
+}
+
+// The SDK reads the emulator's limit answers as the documented errors: a full table of young
+// connections is a ThrottlingException (429) that the SDK's standard retryer classes as
+// throttling, and a body past a shape bound is the operation's client error.
+func TestSDKLimits(t *testing.T) {
+	ctx := context.Background()
+	clock := newFakeClock()
+	op, dx := sdkClientsFor(t, emulator.Config{MaxConnections: 1, Clock: clock.now})
+	in := &outposts.StartConnectionInput{AssetId: aws.String("a1"), ClientPublicKey: aws.String(validKey), NetworkInterfaceDeviceIndex: 0}
+	first, err := op.StartConnection(ctx, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = op.StartConnection(ctx, in)
+	var ae smithy.APIError
+	if !errors.As(err, &ae) || ae.ErrorCode() != "ThrottlingException" || httpStatus(err) != 429 {
+		t.Fatalf("full table: err = %v, want ThrottlingException 429", err)
+	}
+	if (retry.ThrottleErrorCode{Codes: retry.DefaultThrottleErrorCodes}).IsErrorThrottle(err) != aws.TrueTernary {
+		t.Errorf("the SDK's retryer does not class %v as throttling", err)
+	}
+	if _, err := op.GetConnection(ctx, &outposts.GetConnectionInput{ConnectionId: first.ConnectionId}); err != nil {
+		t.Errorf("the first connection after the refusal: %v", err)
+	}
+	clock.advance(emulator.MinConnectionAge)
+	if _, err := op.StartConnection(ctx, in); err != nil {
+		t.Errorf("after MinConnectionAge: %v", err)
+	}
+
+	wide := objectN(101)
+	_, err = op.StartConnection(ctx, in, func(o *outposts.Options) {
+		o.APIOptions = append(o.APIOptions, rawBody(`{"AssetId":"a1","ClientPublicKey":"`+validKey+`","NetworkInterfaceDeviceIndex":0,"x":`+wide+`}`, ""))
+	})
+	var ve *optypes.ValidationException
+	if !errors.As(err, &ve) || httpStatus(err) != 400 || !strings.Contains(ve.ErrorMessage(), "limit") {
+		t.Errorf("StartConnection past a bound: err = %v, want ValidationException 400 naming the limit", err)
+	}
+	_, err = dx.CreateConnection(ctx, &directconnect.CreateConnectionInput{Location: aws.String("l"), Bandwidth: aws.String("b"), ConnectionName: aws.String("n")},
+		func(o *directconnect.Options) {
+			o.APIOptions = append(o.APIOptions, rawBody(`{"location":"l","bandwidth":"b","connectionName":"n","x":`+nested(40)+`}`, ""))
+		})
+	var ce *dxtypes.DirectConnectClientException
+	if !errors.As(err, &ce) || httpStatus(err) != 400 || !strings.Contains(ce.ErrorMessage(), "limit") {
+		t.Errorf("CreateConnection past a bound: err = %v, want DirectConnectClientException 400 naming the limit", err)
 	}
 }
