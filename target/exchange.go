@@ -35,4 +35,9 @@ type Exchange struct {
 	Response *Response // nil when Err != nil
 	Err      *TransportError
 	Duration time.Duration // from just before sending to the end of the body read
+
+	// sent keeps the Authorization value the request was signed with, so that Redact can
+	// remove it and its signature from whatever the target echoes. Nil for an exchange
+	// that was never signed or was built outside Client.Do.
+	sent *sentSecrets
 }
