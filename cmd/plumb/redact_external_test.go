@@ -149,9 +149,11 @@ func TestEchoedSecretsNeverLeak(t *testing.T) {
 	sigs := echo.signatures()
 	require.NotEmpty(t, sigs, "the target saw signed requests")
 	leaks := map[string]string{
-		"session token": echoSessionToken, "session token head": echoSessionToken[:20],
+		"session token":               echoSessionToken,
+		"session token head":          echoSessionToken[:20],
 		"session token, HTML-escaped": strings.ReplaceAll(html.EscapeString(echoSessionToken), "+", "&#43;"),
-		"access key id":               echoAccessKeyID, "secret key": echoSecretKey,
+		"access key id":               echoAccessKeyID,
+		"secret key":                  echoSecretKey,
 	}
 	hex64 := regexp.MustCompile(`[0-9a-f]{64}`)
 	redacted := 0
