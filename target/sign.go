@@ -44,5 +44,6 @@ func (c *Client) hold(creds aws.Credentials) {
 		return
 	}
 	secret.Held().Add(creds.AccessKeyID, creds.SecretAccessKey, creds.SessionToken)
-	c.held.Store(&creds)
+	last := creds // only this path pays for a heap copy
+	c.held.Store(&last)
 }
