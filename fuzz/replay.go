@@ -23,7 +23,8 @@ import (
 const ReplayVersion = 1
 
 // Replay is a finding saved so it can be re-sent and re-checked later (`plumb replay`). It holds
-// the request as built before signing: no Authorization, signature, date or token headers ever.
+// the request as built before signing: no secret header (secret.IsHeader), date or content hash
+// ever, and no credential plumb holds anywhere in the file (Write redacts by value).
 type Replay struct {
 	Version   int           `json:"version"`
 	Operation string        `json:"operation"` // the operation whose exchange failed
