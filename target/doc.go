@@ -33,14 +33,14 @@
 //     exchange (a check's message quoting the response).
 //   - [Redact] copies a header with secrets replaced; [RedactString] scrubs
 //     signature and credential fragments from free text such as URLs.
+//   - [IsAWSEndpoint] tells whether a base URL points at real AWS, so the CLI
+//     can refuse to fuzz production by accident.
 //
 // The client adds every access key id, secret key and session token it signs
 // with to [secret.Held], so that everything plumb prints is scrubbed of them;
 // an exchange remembers the Authorization value (and so the signature) it was
 // sent with. The list of secret headers is package secret's, shared with the
 // report writers and replay files.
-//   - [IsAWSEndpoint] tells whether a base URL points at real AWS, so the CLI
-//     can refuse to fuzz production by accident.
 //
 // Raw paths are sent byte for byte: "/connections/ab%2Bc%2Fd%3D" arrives as
 // written, because restJson1 servers must route on the escaped path.
