@@ -51,8 +51,27 @@ func (e *Engine) model(op *specs.Operation) *opModel {
 }
 
 // Check runs every check applicable to one exchange of op, given what the input should earn,
-// and returns one Result per check in All order (Skip where a check does not apply).
+// and returns one Result per check in All order (Skip where a check does not apply). Messages
+// and causes quote the target, so they are redacted like the exchange (target.Exchange.Redact):
+// a target echoing a credential gets it into no report.
 func (e *Engine) Check(op *specs.Operation, exp Expect, ex target.Exchange) []Result {
+	return redacted(ex, e.check(op, exp, ex))
+}
+
+// redacted removes the exchange's secrets from the results' messages and causes, in place.
+func redacted(ex target.Exchange, rs []Result) []Result {
+	for i := range rs {
+		if rs[i].Message != "" {
+			rs[i].Message = ex.Redact(rs[i].Message)
+		}
+		for j, c := range rs[i].Causes {
+			rs[i].Causes[j] = ex.Redact(c)
+		}
+	}
+	return rs
+}
+
+func (e *Engine) check(op *specs.Operation, exp Expect, ex target.Exchange) []Result {
 	out := make([]Result, len(All))
 	for i, n := range All {
 		out[i] = Result{Check: n, Status: Skip}

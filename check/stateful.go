@@ -26,7 +26,7 @@ const (
 func (e *Engine) RoundTrip(get *specs.Operation, id, clientKey string, ex target.Exchange) []Result {
 	out := e.Check(get, Valid(), ex)
 	setStateful(out, roundTrip(id, clientKey, ex))
-	return out
+	return redacted(ex, out)
 }
 
 func roundTrip(id, clientKey string, ex target.Exchange) Result {
@@ -96,7 +96,7 @@ func (e *Engine) UnknownID(get *specs.Operation, id string, ex target.Exchange) 
 		r = fail(Stateful, "unknown id: no response", fmt.Sprintf("GetConnection for id %s that was never started: no response", quote(id)))
 	}
 	setStateful(out, r)
-	return out
+	return redacted(ex, out)
 }
 
 // setStateful fills in the stateful_conformance entry Check always returns (as Skip).

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/plumbhq/plumb/protocol"
+	"github.com/plumbhq/plumb/secret"
 	"github.com/plumbhq/plumb/specs"
 	"github.com/plumbhq/plumb/target"
 )
@@ -15,8 +16,11 @@ import (
 // hostile or runaway target cannot bloat reports.
 const maxQuoted = 160
 
-// quote renders target-supplied text for a message: Go-quoted, cut to maxQuoted bytes.
+// quote renders target-supplied text for a message: Go-quoted, cut to maxQuoted bytes. The
+// credentials plumb holds are redacted first: cut, a session token (hundreds of bytes) would
+// leave a head that the redaction of the whole message no longer recognises.
 func quote(s string) string {
+	s = secret.Held().Redact(s)
 	if len(s) > maxQuoted {
 		s = s[:maxQuoted] + "..."
 	}

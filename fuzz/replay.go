@@ -8,11 +8,13 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/plumbhq/plumb/check"
 	"github.com/plumbhq/plumb/report"
+	"github.com/plumbhq/plumb/secret"
 	"github.com/plumbhq/plumb/specs"
 	"github.com/plumbhq/plumb/target"
 )
@@ -21,7 +23,8 @@ import (
 const ReplayVersion = 1
 
 // Replay is a finding saved so it can be re-sent and re-checked later (`plumb replay`). It holds
-// the request as built before signing: no Authorization, signature, date or token headers ever.
+// the request as built before signing: no secret header (secret.IsHeader), date or content hash
+// ever, and no credential plumb holds anywhere in the file (Write redacts by value).
 type Replay struct {
 	Version   int           `json:"version"`
 	Operation string        `json:"operation"` // the operation whose exchange failed
@@ -60,15 +63,31 @@ type ReplayReadBack struct {
 	Input     map[string]any `json:"input"` // the create input (for the key the read must return)
 }
 
-// secretHeaders never go into a replay file, whatever a caller put in a request.
-var secretHeaders = []string{"Authorization", "X-Amz-Date", "X-Amz-Security-Token", "X-Amz-Content-Sha256", "X-Amz-Signature", "X-Amz-Credential"}
+// signingHeaders are set anew by the signer when a replay is sent: stale in a file, and no
+// secret. The secret headers (secret.IsHeader) never go in a replay file either.
+var signingHeaders = []string{"X-Amz-Date", "X-Amz-Content-Sha256"}
 
+// replayRequest keeps r for a replay file without the secret and signing headers, whatever a
+// caller put in the request, and with the credentials plumb holds redacted by value from the
+// remaining headers, the path and the body.
 func replayRequest(r target.Request) ReplayRequest {
-	h := r.Header.Clone()
-	for _, k := range secretHeaders {
-		h.Del(k)
+	held := secret.Held()
+	h := make(http.Header, len(r.Header))
+	for k, vs := range r.Header {
+		if secret.IsHeader(k) || slices.Contains(signingHeaders, http.CanonicalHeaderKey(k)) {
+			continue
+		}
+		cp := make([]string, len(vs))
+		for i, v := range vs {
+			cp[i] = held.Redact(v)
+		}
+		h[k] = cp
 	}
-	return ReplayRequest{Operation: r.Operation, Service: r.Service, Method: r.Method, RawPath: r.RawPath, Header: h, Body: string(r.Body)}
+	if r.Header == nil {
+		h = nil
+	}
+	return ReplayRequest{Operation: r.Operation, Service: r.Service, Method: r.Method, RawPath: held.Redact(r.RawPath),
+		Header: h, Body: held.Redact(string(r.Body))}
 }
 
 func (r ReplayRequest) request() target.Request {
@@ -182,6 +201,8 @@ func (r *Replay) Write(path string) error {
 	if err != nil {
 		return fmt.Errorf("replay: %w", err)
 	}
+	// A last fence: no credential plumb holds goes into the file, wherever it hid.
+	b = []byte(secret.Held().Redact(string(b)))
 	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
 		return fmt.Errorf("replay: %w", err)
 	}

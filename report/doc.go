@@ -41,5 +41,6 @@
 // printable (control bytes and invalid UTF-8 shown as \xNN, so XML stays
 // valid and a response body cannot drive a terminal), and every string
 // passed through [Scrub], a second fence against credentials after the
-// target package's own redaction.
+// target package's own redaction: by value (the credentials the process
+// signs with, package secret) and by the names of the secret headers.
 package report

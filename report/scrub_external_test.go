@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/plumbhq/plumb/report"
+	"github.com/plumbhq/plumb/secret"
 )
 
 func TestScrub(t *testing.T) {
@@ -78,5 +79,20 @@ func TestEveryFormatScrubs(t *testing.T) {
 				assert.Contains(t, out, "REDACTED")
 			})
 		}
+	}
+}
+
+// Scrub removes the credentials the process holds wherever they stand (in a header of any
+// name, a body, a message), and the values of every secret header of the one list.
+func TestScrubByValueAndEverySecretHeader(t *testing.T) {
+	const token = "IQoJb3JpZ2luX2VjSCRUBTEST/token+value=="
+	secret.Held().Add(token)
+	in := "X-Echo: " + token + "\n{\"Echo\":\"" + token + "\"}\nmessage quoting " + token
+	out := report.Scrub(in)
+	assert.NotContains(t, out, token)
+	assert.Equal(t, "X-Echo: REDACTED\n{\"Echo\":\"REDACTED\"}\nmessage quoting REDACTED", out)
+	for _, h := range secret.Headers() {
+		assert.Equal(t, h+": REDACTED\n", report.Scrub(h+": s3cr3t-value\n"), h)
+		assert.Equal(t, `{"`+h+`":"REDACTED"}`, report.Scrub(`{"`+h+`":"s3cr3t-value"}`), h)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -21,6 +22,7 @@ type Client struct {
 	http   *http.Client
 	signer *v4.Signer
 	creds  *aws.CredentialsCache
+	held   atomic.Pointer[aws.Credentials] // the credentials last added to secret.Held (sign.go)
 }
 
 // New validates o and builds a Client. Every target URL must be http or https
@@ -132,6 +134,7 @@ func (c *Client) attempt(ctx context.Context, r Request) (ex Exchange) {
 		ex.Err = classifySign(ctx, err)
 		return ex
 	}
+	ex.sent = &sentSecrets{auth: req.Header.Get("Authorization")}
 	ex.Request.Header = Redact(req.Header)
 	// The signer may rewrite the query into canonical order; record what goes out.
 	ex.URL = b.scheme + "://" + b.host + b.prefix + path

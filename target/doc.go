@@ -34,12 +34,21 @@
 //     [FakeSecretAccessKey] sign when no credentials are given.
 //   - [Exchange.Curl], [Exchange.RequestText] and [Exchange.ResponseText]
 //     render an exchange for reports; credentials and signatures are always
-//     redacted; bodies in dumps are capped at [DumpBodyLimit]; bytes that are not UTF-8 are
-//     shown as \xNN (control bytes too in header values), the valid text around them as is.
+//     redacted, by header name and by value wherever the target echoed them
+//     (any header, the body, a URL); bodies in dumps are capped at
+//     [DumpBodyLimit]; bytes that are not UTF-8 are shown as \xNN (control bytes
+//     too in header values), the valid text around them as is. [Exchange.Redact]
+//     does the same redaction to any text about the exchange (a check's message).
 //   - [Redact] copies a header with secrets replaced; [RedactString] scrubs
 //     signature and credential fragments from free text such as URLs.
 //   - [IsAWSEndpoint] tells whether a base URL points at real AWS, so the CLI
 //     can refuse to fuzz production by accident.
+//
+// The client adds every access key id, secret key and session token it signs
+// with to [secret.Held], so that everything plumb prints is scrubbed of them;
+// an exchange remembers the Authorization value (and so the signature) it was
+// sent with. The list of secret headers is package secret's, shared with the
+// report writers and replay files.
 //
 // Raw paths are sent byte for byte: "/connections/ab%2Bc%2Fd%3D" arrives as
 // written, because restJson1 servers must route on the escaped path.

@@ -16,7 +16,7 @@ const DumpBodyLimit = 4 << 10
 
 // RequestText renders the request as an HTTP/1.1 message: request line,
 // Host, sorted headers, Content-Length, then the body capped at DumpBodyLimit
-// with a note when cut. Secrets are redacted.
+// with a note when cut. Secrets are redacted by name and by value (Redact).
 func (e Exchange) RequestText() string {
 	var sb strings.Builder
 	r := e.Request
@@ -46,19 +46,20 @@ func (e Exchange) RequestText() string {
 		fmt.Fprintf(&sb, "Content-Length: %d\n", len(r.Body))
 	}
 	sb.WriteString("\n")
-	writeBody(&sb, r.Body, false, 0)
-	return sb.String()
+	writeBody(&sb, e.Redact, r.Body, false, 0)
+	return e.Redact(sb.String())
 }
 
 // ResponseText renders the response (status line, sorted headers, body capped
-// at DumpBodyLimit), or the transport error when there is no response.
+// at DumpBodyLimit), or the transport error when there is no response. Secrets
+// are redacted by name and by value (Redact), in any header and in the body.
 func (e Exchange) ResponseText() string {
 	var sb strings.Builder
 	switch {
 	case e.Err != nil:
 		fmt.Fprintf(&sb, "no response: transport error (%s)", e.Err.Kind)
 		if e.Err.Err != nil {
-			fmt.Fprintf(&sb, ": %s", RedactString(e.Err.Err.Error()))
+			fmt.Fprintf(&sb, ": %s", e.Redact(e.Err.Err.Error()))
 		}
 		sb.WriteString("\n")
 	case e.Response == nil:
@@ -72,9 +73,9 @@ func (e Exchange) ResponseText() string {
 		fmt.Fprintf(&sb, "HTTP/1.1 %d %s\n", resp.Status, text)
 		writeHeaders(&sb, Redact(resp.Header))
 		sb.WriteString("\n")
-		writeBody(&sb, resp.Body, resp.Truncated, len(resp.Body))
+		writeBody(&sb, e.Redact, resp.Body, resp.Truncated, len(resp.Body))
 	}
-	return sb.String()
+	return e.Redact(sb.String())
 }
 
 func writeHeaders(sb *strings.Builder, h http.Header) {
@@ -87,16 +88,17 @@ func writeHeaders(sb *strings.Builder, h http.Header) {
 
 // writeBody writes body capped at DumpBodyLimit. A body that is not readable
 // text is shown Go-quoted so that reports stay valid UTF-8 and control bytes
-// cannot mangle a terminal.
-func writeBody(sb *strings.Builder, body []byte, truncated bool, capLen int) {
+// cannot mangle a terminal. The body is redacted before it is cut: a secret
+// straddling the cut would otherwise leave its head in the dump.
+func writeBody(sb *strings.Builder, redact func(string) string, body []byte, truncated bool, capLen int) {
 	if len(body) == 0 && !truncated {
 		return
 	}
-	shown := body
-	if len(shown) > DumpBodyLimit {
-		shown = shown[:DumpBodyLimit]
+	text := redact(string(body))
+	if len(text) > DumpBodyLimit {
+		text = text[:DumpBodyLimit]
 	}
-	text := RedactString(string(shown))
+	shown := []byte(text)
 	switch {
 	case isText(shown):
 		sb.WriteString(text)
@@ -137,8 +139,9 @@ func isText(b []byte) bool {
 }
 
 // Curl renders the exchange's request as one shell line. Authorization and
-// other secrets are REDACTED, so the line reproduces the request's shape but
-// a target that verifies signatures will reject it.
+// other secrets are REDACTED (by name and by value, Redact), so the line
+// reproduces the request's shape but a target that verifies signatures will
+// reject it.
 func (e Exchange) Curl() string {
 	r := e.Request
 	method := r.Method
@@ -188,7 +191,7 @@ func (e Exchange) Curl() string {
 			sb.WriteString(shellQuote(RedactString(string(body))))
 		}
 	}
-	return sb.String()
+	return e.Redact(sb.String())
 }
 
 func shellQuote(s string) string {

@@ -40,4 +40,9 @@ type Exchange struct {
 	// Retries counts the attempts made before this one because the target throttled them
 	// (Options.Retry): 0 when the first answer is the one recorded.
 	Retries int
+
+	// sent keeps the Authorization value the request was signed with, so that Redact can
+	// remove it and its signature from whatever the target echoes. Nil for an exchange
+	// that was never signed or was built outside Client.Do.
+	sent *sentSecrets
 }

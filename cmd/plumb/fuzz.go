@@ -164,6 +164,9 @@ func cmdReplay(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, "replay", "%v", err)
 	}
+	// Everything printed about the exchange loses its signature and credentials, wherever the
+	// target echoed them (the curl line, the response, the checks' messages).
+	stdout = redactingWriter{w: stdout, redact: ex.Redact}
 	fmt.Fprintf(stdout, "replaying %s against %s\n", file, s.describe)
 	fmt.Fprintln(stdout, ex.Curl())
 	for _, r := range results {

@@ -73,7 +73,8 @@ func realMain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "plumb: unknown command %q (commands: %s)\n", args[0], commandNames())
 		return exitUsage
 	}
-	return c.run(args[1:], stdout, stderr)
+	// Whatever a command prints, no credential plumb holds reaches the terminal.
+	return c.run(args[1:], redacting(stdout), redacting(stderr))
 }
 
 func usage(w io.Writer) {

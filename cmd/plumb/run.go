@@ -159,6 +159,6 @@ func interruptible() (context.Context, func()) {
 }
 
 func isTerminalWriter(w io.Writer) bool {
-	f, ok := w.(*os.File)
+	f, ok := underlyingFile(w)
 	return ok && isTerminal(f)
 }
