@@ -22,6 +22,7 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("run", "[--target [NAME=]URL]... [flags]", stderr)
 	var tf targetFlags
 	tf.register(fs)
+	tf.checks.register(fs)
 	tags := fs.String("tags", "", "godog tag expression selecting scenarios, e.g. @StartConnection.AssetId.maxLength or '~@creates'")
 	var operations multiFlag
 	fs.Var(&operations, "operation", "run only the scenarios of this operationId (repeatable)")

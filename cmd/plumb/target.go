@@ -27,6 +27,7 @@ type targetFlags struct {
 	faults          multiFlag
 	allowLiveWrites bool
 	strict          bool
+	checks          checkFlags // registered by the commands that take --checks (run, fuzz)
 }
 
 func (t *targetFlags) register(fs *flag.FlagSet) {
@@ -93,7 +94,11 @@ func (t *targetFlags) open(cmd string, concurrency int, stderr io.Writer) (*sess
 	if err != nil {
 		return nil, usageError(stderr, cmd, "%v", err)
 	}
-	s := &session{set: set, engine: check.New(set, check.Options{Strict: t.strict}), close: func() {}}
+	disabled, err := t.checks.disabled()
+	if err != nil {
+		return nil, usageError(stderr, cmd, "%v", err)
+	}
+	s := &session{set: set, engine: check.New(set, check.Options{Strict: t.strict, Disabled: disabled}), close: func() {}}
 	if len(urls) == 0 {
 		srv, err := emulator.Start(emulator.Config{Faults: t.faults}, "127.0.0.1:0")
 		if err != nil {
