@@ -29,7 +29,9 @@ var scrubRules = []struct {
 	{"x-amz-security-token", regexp.MustCompile(`(?i)("x-amz-security-token"\s*:\s*\[?\s*")[^"]*`)},
 	// Header or query form of the session token, SigV4 signature and credential
 	// scope, and AWS secret key assignments in any config-like text.
-	{"x-amz-security-token", regexp.MustCompile(`(?i)(x-amz-security-token\s*[:=]\s*)[^\s'"&,;]+`)},
+	// A value starting with $ is a shell variable (a curl line's "$AWS_SESSION_TOKEN"), not a
+	// token.
+	{"x-amz-security-token", regexp.MustCompile(`(?i)(x-amz-security-token\s*[:=]\s*)[^\s'"&,;$][^\s'"&,;]*`)},
 	{"signature", regexp.MustCompile(`(?i)((?:x-amz-)?signature\s*=\s*)[^\s'"&,;]+`)},
 	{"credential", regexp.MustCompile(`(?i)((?:x-amz-)?credential\s*=\s*)[^\s'"&,;]+`)},
 	{"access", regexp.MustCompile(`(?i)(secret_?access_?key\s*[:=]\s*"?)[^\s'"&,;]+`)},

@@ -254,6 +254,9 @@ func (e Exchange) curlURL(baseVar string) string {
 	return out
 }
 
+// ShellQuote quotes s as one POSIX shell word: single quotes, a single quote inside written '\''.
+func ShellQuote(s string) string { return shellQuote(s) }
+
 func shellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
