@@ -254,7 +254,7 @@ func (e Exchange) curlURL(baseVar string) string {
 	return out
 }
 
-// ShellQuote quotes s as one POSIX shell word: single quotes, a single quote inside written '\''.
+// ShellQuote quotes s as one POSIX shell word: single quotes, a single quote inside written '\”.
 func ShellQuote(s string) string { return shellQuote(s) }
 
 func shellQuote(s string) string {
