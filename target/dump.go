@@ -254,7 +254,8 @@ func (e Exchange) curlURL(baseVar string) string {
 	return out
 }
 
-// ShellQuote quotes s as one POSIX shell word: single quotes, a single quote inside written '\”.
+// ShellQuote quotes s as one POSIX shell word: in single quotes, each inner single quote closing
+// the quotes, escaped, and reopening them.
 func ShellQuote(s string) string { return shellQuote(s) }
 
 func shellQuote(s string) string {

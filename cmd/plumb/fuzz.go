@@ -15,6 +15,7 @@ import (
 	"github.com/plumbhq/plumb/check"
 	"github.com/plumbhq/plumb/fuzz"
 	"github.com/plumbhq/plumb/report"
+	"github.com/plumbhq/plumb/target"
 )
 
 func cmdFuzz(args []string, stdout, stderr io.Writer) int {
@@ -30,6 +31,7 @@ func cmdFuzz(args []string, stdout, stderr io.Writer) int {
 	fs.Var(&operations, "operation", "fuzz only this operationId (repeatable)")
 	mode := fs.String("mode", "all", "inputs to generate: valid, invalid or all")
 	shrink := fs.Duration("shrink-time", fuzz.DefaultShrinkTime, "time cap for shrinking each finding; 0 disables shrinking")
+	failFast := fs.Bool("fail-fast", false, "stop sending at the first finding (its root cause is still shrunk and written)")
 	var bf baselineFlags
 	bf.register(fs)
 	var rf reportFlags
@@ -101,6 +103,7 @@ func cmdFuzz(args []string, stdout, stderr io.Writer) int {
 		Operations: inScope, OutOfScope: s.outOfScope, Mode: *mode, ShrinkTime: *shrink,
 		ReplayDir: replayDir, Progress: progress, Target: s.describe,
 		LiveAWS: s.liveAWS, AllowLiveWrites: tf.allowLiveWrites,
+		StopOnFinding: *failFast, Embedded: s.embedded, Faults: tf.faults, Curl: s.curl,
 	}
 	cfg.Known, cfg.KnownFrom = bf.known()
 	run, err := fuzz.Run(ctx, cfg)
@@ -127,9 +130,10 @@ func removeStaleReplays(dir string) error {
 }
 
 func cmdReplay(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("replay", "FILE [--target [NAME=]URL]...", stderr)
+	fs := newFlags("replay", "FILE [--target [NAME=]URL]... [--embedded] [--fault NAME]...", stderr)
 	var tf targetFlags
 	tf.register(fs)
+	embedded := fs.Bool("embedded", false, "replay against the embedded emulator with only the --fault flags given (none: the correct emulator), not the target FILE records")
 	// Accept FILE before or after the flags.
 	var file string
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
@@ -147,19 +151,28 @@ func cmdReplay(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, "replay", "%v", err)
 	}
+	if *embedded && len(tf.targets) > 0 {
+		return usageError(stderr, "replay", "--embedded and --target are alternatives; give one")
+	}
+	where := recordedTarget(&tf, rp, file, *embedded)
 	s, code := tf.open("replay", 1, stderr)
 	if code != 0 {
 		return code
 	}
 	defer s.close()
+	if where != "" {
+		fmt.Fprintln(stdout, where)
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*tf.timeout+5*time.Second)
 	defer cancel()
 	still, results, ex, err := rp.Run(ctx, s.client, s.engine)
 	if err != nil {
 		return usageError(stderr, "replay", "%v", err)
 	}
-	fmt.Fprintf(stdout, "replaying %s against %s\n", file, s.describe)
-	fmt.Fprintln(stdout, ex.Curl())
+	if where == "" {
+		fmt.Fprintf(stdout, "replaying %s against %s\n", file, s.describe)
+	}
+	fmt.Fprintln(stdout, ex.CurlWith(s.curl))
 	for _, r := range results {
 		if r.Status == "skipped" {
 			continue
@@ -182,4 +195,27 @@ func cmdReplay(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, "fixed: the finding no longer reproduces")
 	return exitOK
+}
+
+// recordedTarget points tf at the target the replay file records when the command line names
+// none (no --target, --fault or --embedded), and returns the line saying where the replay goes
+// and why ("" when the command line chose).
+func recordedTarget(tf *targetFlags, rp *fuzz.Replay, file string, embedded bool) string {
+	if embedded || len(tf.targets) > 0 || len(tf.faults) > 0 {
+		return ""
+	}
+	switch rp.Target {
+	case "":
+		return fmt.Sprintf("replaying against the embedded emulator: %s records no target (an older plumb wrote it); --target URL replays elsewhere", file)
+	case fuzz.ReplayEmbedded:
+		tf.faults = append(tf.faults, rp.Faults...)
+		what := "the embedded emulator"
+		if len(rp.Faults) > 0 {
+			what += " with faults " + strings.Join(rp.Faults, ",")
+		}
+		return fmt.Sprintf("replaying against %s (recorded in %s; --embedded replays against the correct emulator)", what, file)
+	default:
+		tf.targets = append(tf.targets, rp.Target)
+		return fmt.Sprintf("replaying against %s (recorded in %s)", target.RedactString(rp.Target), file)
+	}
 }
