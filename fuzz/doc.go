@@ -21,10 +21,11 @@
 // Index of the public API:
 //
 //   - Config, Run: run a campaign and get a *report.Run (config.go, campaign.go);
-//     Config.StopOnFinding for time-to-finding measurements (selftest).
+//     Config.StopOnFinding for plumb fuzz --fail-fast and time-to-finding measurements
+//     (selftest); Config.Embedded and Config.Faults for what replay files record as target.
 //   - ModeAll, ModeValid, ModeInvalid; Kind and its values: campaign modes and case kinds.
 //   - Planner, NewPlanner, Planner.Case, Case: the deterministic case schedule (plan.go).
-//   - Replay, ReplayRequest, ReplayReadBack, LoadReplay, Replay.Run, Replay.Write,
+//   - Replay, ReplayRequest, ReplayReadBack, ReplayEmbedded, LoadReplay, Replay.Run, Replay.Write,
 //     ReplayFileName: replay files (replay.go).
 //   - DefaultBudget, DefaultShrinkTime, ReplayVersion.
 package fuzz

@@ -27,7 +27,10 @@
 //     [FakeSecretAccessKey] sign when no credentials are given.
 //   - [Exchange.Curl], [Exchange.RequestText] and [Exchange.ResponseText]
 //     render an exchange for reports; credentials and signatures are always
-//     redacted; bodies in dumps are capped at [DumpBodyLimit].
+//     redacted; bodies in dumps are capped at [DumpBodyLimit]. The curl line
+//     signs anew with curl's --aws-sigv4 and the shell's $AWS_* variables;
+//     [Exchange.CurlWith] and [CurlOptions] name a target that is gone (the
+//     embedded emulator) by a shell variable. [ShellQuote] quotes one word.
 //   - [Redact] copies a header with secrets replaced; [RedactString] scrubs
 //     signature and credential fragments from free text such as URLs.
 //   - [IsAWSEndpoint] tells whether a base URL points at real AWS, so the CLI
