@@ -24,7 +24,8 @@
 //   - What a create made (created.go): for a 200 answer to valid input of an operation with
 //     x-plumb-created, Check fills stateful_conformance: documented initial values, and an id no
 //     earlier create returned (Engine keeps a bounded record; Engine.ForgetCreated clears it).
-//   - Engine.Options (options.go): the options an engine was built with.
+//   - Engine.Options (options.go): the options an engine was built with; Engine.Enabled: whether
+//     a check is evaluated (Options.Disabled, plumb --checks / --exclude-checks).
 //
 // One file per check family: status.go (not_a_server_error, status_code_conformance), media.go
 // (content_type_conformance), schema.go (response_schema_conformance, kin-openapi

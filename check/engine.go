@@ -15,7 +15,13 @@ type Options struct {
 	// Strict demands the operation's own documented error types even where AWS documents errors
 	// common to all actions (protocol-level breaks).
 	Strict bool
+	// Disabled names checks that are not evaluated (plumb --checks, --exclude-checks): their
+	// results are Skip with DisabledMessage, so they neither pass nor fail anything.
+	Disabled []Name
 }
+
+// DisabledMessage is the message of a disabled check's Skip result.
+const DisabledMessage = "not evaluated: excluded by --checks or --exclude-checks"
 
 // Engine runs checks. It is safe for concurrent use.
 type Engine struct {
@@ -24,12 +30,16 @@ type Engine struct {
 	models map[*specs.Operation]*opModel // built in New; read-only afterwards
 	extra  sync.Map                      // *specs.Operation -> *opModel, for operations outside set
 	ids    createdIDs                    // the ids creates returned (created.go)
+	off    map[Name]bool                 // Options.Disabled
 }
 
 // New returns an engine for the specs. Everything Check needs per operation (kin-openapi route,
 // documented responses, media types) is built here, once.
 func New(set *specs.Set, o Options) *Engine {
-	e := &Engine{set: set, opts: o, models: map[*specs.Operation]*opModel{}}
+	e := &Engine{set: set, opts: o, models: map[*specs.Operation]*opModel{}, off: map[Name]bool{}}
+	for _, n := range o.Disabled {
+		e.off[n] = true
+	}
 	if set != nil {
 		for _, op := range set.Operations() {
 			e.models[op] = buildModel(op)
@@ -75,8 +85,14 @@ func (e *Engine) check(op *specs.Operation, exp Expect, ex target.Exchange) []Re
 	out := make([]Result, len(All))
 	for i, n := range All {
 		out[i] = Result{Check: n, Status: Skip}
+		if e.off[n] {
+			out[i].Message = DisabledMessage
+		}
 	}
 	set := func(r Result) {
+		if e.off[r.Check] {
+			return
+		}
 		for i, n := range All {
 			if n == r.Check {
 				out[i] = r
@@ -98,40 +114,45 @@ func (e *Engine) check(op *specs.Operation, exp Expect, ex target.Exchange) []Re
 	f := e.facts(op, exp, ex)
 	if why := f.refusal(); why != "" {
 		for i := range out {
-			if out[i].Check != Reachable && out[i].Check != Stateful {
+			if out[i].Check != Reachable && out[i].Check != Stateful && !e.off[out[i].Check] {
 				out[i] = Result{Check: out[i].Check, Status: Inconclusive, Causes: []string{why},
 					Message: "no evidence: " + why + " (" + f.describe() + ")", Path: exp.Path, Keyword: exp.Keyword}
 			}
 		}
 		return out
 	}
-	set(f.notAServerError())
+	judge := func(n Name, fn func() Result) {
+		if !e.off[n] {
+			set(fn())
+		}
+	}
+	judge(NotAServerError, f.notAServerError)
 	if why := f.consequence(); why != "" {
 		// One root cause, one finding: what follows from it is not judged again.
 		for _, n := range []Name{StatusCode, ContentType, ResponseSchema, ErrorType} {
 			set(skip(n, why))
 		}
 	} else {
-		set(f.statusCode())
-		set(f.contentType())
-		set(f.responseSchema())
-		set(f.errorType())
+		judge(StatusCode, f.statusCode)
+		judge(ContentType, f.contentType)
+		judge(ResponseSchema, f.responseSchema)
+		judge(ErrorType, f.errorType)
 	}
-	var data Result
 	switch exp.Kind {
 	case KindInvalid:
-		data = f.negative()
+		judge(NegativeDataRejection, f.negative)
 	case KindValid:
-		data = f.positive()
-		if r, ok := e.created(f); ok {
-			set(r) // what the 200 says about the resource it created (created.go)
+		judge(PositiveDataAcceptance, f.positive)
+		if !e.off[Stateful] {
+			if r, ok := e.created(f); ok {
+				set(r) // what the 200 says about the resource it created (created.go)
+			}
 		}
 	case KindOutcome:
-		data = f.outcome()
+		judge(ExpectedOutcome, f.outcome)
 	default:
 		return out
 	}
-	set(data)
 	if why := f.habit(); why != "" && !f.strict {
 		for i := range out {
 			if out[i].Status == Fail && out[i].Check != Reachable && out[i].Check != NotAServerError {

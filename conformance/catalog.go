@@ -23,6 +23,26 @@ type entry struct {
 	order   int    // position in the files
 	feature string // the feature's name
 	example string // "header=value, ..." for an example row; "" for a plain scenario
+	name    string // the name the reports give the scenario (scenarioName)
+}
+
+// QualifiedName is a scenario's unique name, as --scenario takes it: "Feature: name".
+func QualifiedName(feature, name string) string { return feature + ": " + name }
+
+// selects reports whether the --scenario selector sel picks e.
+func (e entry) selects(sel string) bool {
+	return sel == e.name || sel == QualifiedName(e.feature, e.name)
+}
+
+// selected counts the scenarios sel picks.
+func (c *catalog) selected(sel string) int {
+	n := 0
+	for _, e := range c.entries {
+		if e.selects(sel) {
+			n++
+		}
+	}
+	return n
 }
 
 // featurePaths lists the .feature files of fsys, sorted.
@@ -71,6 +91,7 @@ func loadCatalog(fsys fs.FS, paths []string) (*catalog, error) {
 			if len(pk.AstNodeIds) > 1 {
 				e.example = rows[pk.AstNodeIds[len(pk.AstNodeIds)-1]]
 			}
+			e.name = scenarioName(pk.Name, e.example)
 			c.entries[pickleKey(p, pk)] = e
 		}
 	}
@@ -82,7 +103,7 @@ func (c *catalog) lookup(p *messages.Pickle) entry {
 	if e, ok := c.entries[pickleKey(p.Uri, p)]; ok {
 		return e
 	}
-	return entry{order: len(c.entries), feature: p.Uri}
+	return entry{order: len(c.entries), feature: p.Uri, name: p.Name}
 }
 
 // pickleKey identifies a pickle by content, not by the ids a parser hands out.

@@ -14,6 +14,7 @@ import (
 	"github.com/plumbhq/plumb/report"
 	"github.com/plumbhq/plumb/specs"
 	"github.com/plumbhq/plumb/steps"
+	"github.com/plumbhq/plumb/target"
 	"github.com/plumbhq/plumb/verdict"
 )
 
@@ -27,6 +28,8 @@ type collector struct {
 	// stopped reports whether the run was interrupted: a scenario finishing after that is
 	// partial, and its exchanges (cut short by the cancellation) are no evidence.
 	stopped func() bool
+	rerun   string             // Config.Rerun
+	curl    target.CurlOptions // Config.Curl
 
 	mu        sync.Mutex
 	scenarios []collected
@@ -63,7 +66,7 @@ func (c *collector) add(p *godog.Scenario, st *steps.State, stepErr error, took 
 		records = nil
 	}
 	sc.Checks = checks(records)
-	sc.Failures = failures(records)
+	sc.Failures = failures(records, c.curl)
 	if !interrupted {
 		for _, msg := range st.Errors {
 			sc.Failures = append(sc.Failures, report.Finding{Check: "scenario", Operation: st.Operation, Message: msg,
@@ -96,6 +99,12 @@ func (c *collector) add(p *godog.Scenario, st *steps.State, stepErr error, took 
 	default:
 		sc.Status = report.Passed
 	}
+	if sc.Status == report.Failed && c.rerun != "" {
+		line := c.rerun + " --scenario " + target.ShellQuote(QualifiedName(sc.Feature, sc.Name))
+		for i := range sc.Failures {
+			sc.Failures[i].Rerun = line
+		}
+	}
 	for _, r := range records {
 		c.evidence.Add(c.specs.Operation(r.Operation), r.Expect, r.Exchange, r.Results)
 	}
@@ -112,6 +121,13 @@ func (c *collector) add(p *godog.Scenario, st *steps.State, stepErr error, took 
 	if c.progress != nil {
 		c.progress(len(c.scenarios), c.failed)
 	}
+}
+
+// anyFailed reports whether a scenario has failed so far (Config.FailFast).
+func (c *collector) anyFailed() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.failed > 0
 }
 
 // tagOperation names the operation a scenario that sent nothing is about, from its constraint
@@ -201,7 +217,7 @@ func checks(records []steps.Record) []report.Check {
 // evidence: one finding per (check, cause), so that each is counted under its root cause. A
 // check failing the same way on the same exchange twice (two Then steps judging one response)
 // is listed once.
-func failures(records []steps.Record) []report.Finding {
+func failures(records []steps.Record, curlOpts target.CurlOptions) []report.Finding {
 	var out []report.Finding
 	seen := map[string]bool{}
 	for _, r := range records {
@@ -211,7 +227,7 @@ func failures(records []steps.Record) []report.Finding {
 				continue
 			}
 			if req == "" {
-				req, resp, curl = r.Exchange.RequestText(), r.Exchange.ResponseText(), r.Exchange.Curl()
+				req, resp, curl = r.Exchange.RequestText(), r.Exchange.ResponseText(), r.Exchange.CurlWith(curlOpts)
 			}
 			severity := ""
 			if res.Status == check.Warn {

@@ -27,6 +27,22 @@ type Config struct {
 	Tags string
 	// Concurrency is how many scenarios run at once; 0 means 1.
 	Concurrency int
+	// Scenario, when set, runs only the scenarios so named: by the name the reports give them
+	// (with an example row's values), or as "Feature: name" (the feature's name, a colon and a
+	// space, the scenario's name), which is unique. Other scenarios are neither run nor
+	// reported. A name no scenario has is an error.
+	Scenario string
+	// FailFast stops starting scenarios once one has failed: those not started yet are reported
+	// skipped with the reason (the run is not interrupted; its verdict is failed).
+	FailFast bool
+
+	// Rerun is the command line that reruns this run's target and options ("plumb run
+	// --target ..."); every finding of a failed scenario carries it with the scenario's
+	// --scenario selector appended (report.Finding.Rerun). "": no rerun lines.
+	Rerun string
+	// Curl says how the findings' curl lines name the target (a shell variable for the
+	// embedded emulator, which is gone after the run).
+	Curl target.CurlOptions
 
 	// LiveAWS marks a target that is real AWS; unless AllowLiveWrites, scenarios that create
 	// resources are skipped before they send anything.

@@ -5,9 +5,12 @@
 // redacted request, response and curl line.
 //
 // Index:
-//   - Config (config.go): specs, client, engine, tag expression, concurrency, live-AWS guard,
-//     outputs; Shard and Shards run part K of N of the scenarios (by position in the files),
-//     whose report carries what plumb merge needs (report.Shard).
+//   - Config (config.go): specs, client, engine, tag expression, scenario name (--scenario),
+//     fail-fast, concurrency, live-AWS guard, rerun line and curl options, outputs; Shard and
+//     Shards run part K of N of the scenarios (by position in the files), whose report carries
+//     what plumb merge needs (report.Shard).
+//   - QualifiedName, FailFastReason: the unique "Feature: name" a rerun line selects, and why
+//     a scenario --fail-fast kept from starting is skipped.
 //   - Run (run.go): runs the suite; an error means the run could not be made (configuration,
 //     unparsable features, undefined steps, no scenario selected), never that the target failed.
 //

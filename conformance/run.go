@@ -18,6 +18,9 @@ import (
 // godog's exit code for options it could not use (a bad formatter, unreadable paths).
 const godogOptionError = 2
 
+// FailFastReason is why a scenario Config.FailFast kept from starting is skipped.
+const FailFastReason = "not run: --fail-fast stopped the run at the first failed scenario"
+
 // Run runs the selected scenarios against the target and reports what they saw. The target
 // misbehaving (failing checks, hanging, resetting, answering garbage) shows in the report, never
 // as an error: Run returns an error only when the run itself could not be made (missing
@@ -47,12 +50,17 @@ func Run(ctx context.Context, cfg Config) (*report.Run, error) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	if cfg.Scenario != "" && cat.selected(cfg.Scenario) == 0 {
+		return nil, fmt.Errorf("conformance: no scenario named %q (a scenario's name as the reports give it, or \"Feature: name\")", cfg.Scenario)
+	}
 	scope := cfg.scope()
 	env := &steps.Env{Specs: cfg.Specs, Client: cfg.Client, Engine: cfg.Engine,
 		LiveAWS: cfg.LiveAWS, AllowLiveWrites: cfg.AllowLiveWrites,
 		OutOfScope: func(op string) string { return scope.Skipped[op] }}
 	col := &collector{cat: cat, specs: cfg.Specs, evidence: verdict.NewEvidence(), progress: cfg.Progress,
-		stopped: func() bool { return ctx.Err() != nil }}
+		stopped: func() bool { return ctx.Err() != nil }, rerun: cfg.Rerun, curl: cfg.Curl}
+	// picked reports whether --scenario (when given) selects the scenario.
+	picked := func(p *godog.Scenario) bool { return cfg.Scenario == "" || cat.lookup(p).selects(cfg.Scenario) }
 
 	// godog writes its own formatter output; plumb reports through report.Run, so only the
 	// cucumber JSON (when asked for) is kept.
@@ -70,10 +78,17 @@ func Run(ctx context.Context, cfg Config) (*report.Run, error) {
 				if !cfg.inShard(cat.lookup(p).order) {
 					return ctx, godog.ErrSkip // another shard's: nothing is sent
 				}
+				if !picked(p) {
+					return ctx, godog.ErrSkip // not selected by --scenario: not run, not reported
+				}
+				if cfg.FailFast && col.anyFailed() {
+					st.SkipReason = FailFastReason
+					return ctx, godog.ErrSkip
+				}
 				return ctx, nil
 			})
 			sc.After(func(ctx context.Context, p *godog.Scenario, err error) (context.Context, error) {
-				if cfg.inShard(cat.lookup(p).order) {
+				if cfg.inShard(cat.lookup(p).order) && picked(p) {
 					col.add(p, st, err, time.Since(began))
 				}
 				return ctx, nil

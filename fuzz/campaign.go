@@ -201,7 +201,8 @@ func (cp *campaign) finish(ctx context.Context) []*finding {
 	}
 	if cp.cfg.ReplayDir != "" {
 		for _, f := range fs {
-			if path, err := writeReplay(cp.cfg.ReplayDir, cp.cfg.Seed, f); err == nil {
+			where, faults := cp.replayTarget(f.ev.c.Request.Service)
+			if path, err := writeReplay(cp.cfg.ReplayDir, cp.cfg.Seed, f, where, faults); err == nil {
 				f.replay = path
 			} else {
 				f.replay = "(not written: " + err.Error() + ")"
@@ -209,6 +210,15 @@ func (cp *campaign) finish(ctx context.Context) []*finding {
 		}
 	}
 	return fs
+}
+
+// replayTarget is what a replay file records as its target: ReplayEmbedded and the faults, or
+// the base URL the service's requests went to.
+func (cp *campaign) replayTarget(service string) (string, []string) {
+	if cp.cfg.Embedded {
+		return ReplayEmbedded, cp.cfg.Faults
+	}
+	return cp.cfg.Client.BaseURL(service), nil
 }
 
 func (cp *campaign) reportFinding(f *finding) report.Finding {
@@ -245,7 +255,7 @@ func (cp *campaign) reportFinding(f *finding) report.Finding {
 		Message:  msg + " [" + how + "]",
 		Request:  ev.ex.RequestText(),
 		Response: ev.ex.ResponseText(),
-		Curl:     ev.ex.Curl(),
+		Curl:     ev.ex.CurlWith(cp.cfg.Curl),
 		Seed:     cp.cfg.Seed,
 		Replay:   f.replay,
 		Count:    f.count,

@@ -66,9 +66,18 @@ type Config struct {
 	// runs everything. A sharded run's report carries what plumb merge needs (report.Shard).
 	Shard, Shards int
 
-	// StopOnFinding stops handing out cases once any check has failed (selftest and
-	// time-to-finding measurements; it makes the number of cases run depend on timing).
+	// StopOnFinding stops handing out cases once a finding the verdict keeps is found (plumb fuzz
+	// --fail-fast, selftest and time-to-finding measurements; it makes the number of cases run
+	// depend on timing).
 	StopOnFinding bool
+
+	// Embedded marks the embedded emulator as the target, with Faults injected: replay files
+	// then record ReplayEmbedded and the faults (the emulator is gone after the run); otherwise
+	// they record the base URL their request went to.
+	Embedded bool
+	Faults   []string
+	// Curl says how the findings' curl lines name the target.
+	Curl target.CurlOptions
 
 	// LiveAWS marks a real AWS target: then only requests that create nothing are sent (inputs
 	// breaking a rule, and reads) unless AllowLiveWrites.

@@ -21,13 +21,15 @@
 // Index of the public API:
 //
 //   - Config, Run: run a campaign and get a *report.Run (config.go, campaign.go);
-//     Config.StopOnFinding for time-to-finding measurements (selftest); Config.Shard and
-//     Config.Shards run part K of N of a campaign (case i when i % N == K-1), whose report
-//     carries its case counts (report.Shard) and each finding's report.CaseOrigin.
+//     Config.StopOnFinding for plumb fuzz --fail-fast and time-to-finding measurements
+//     (selftest); Config.Embedded and Config.Faults for what replay files record as target;
+//     Config.Shard and Config.Shards run part K of N of a campaign (case i when
+//     i % N == K-1), whose report carries its case counts (report.Shard) and each finding's
+//     report.CaseOrigin.
 //   - Scenarios: the report scenarios of case counts (tally.go), also for plumb merge.
 //   - ModeAll, ModeValid, ModeInvalid; Kind and its values: campaign modes and case kinds.
 //   - Planner, NewPlanner, Planner.Case, Case: the deterministic case schedule (plan.go).
-//   - Replay, ReplayRequest, ReplayReadBack, LoadReplay, Replay.Run, Replay.Write,
+//   - Replay, ReplayRequest, ReplayReadBack, ReplayEmbedded, LoadReplay, Replay.Run, Replay.Write,
 //     ReplayFileName: replay files (replay.go).
 //   - DefaultBudget, DefaultShrinkTime, ReplayVersion.
 package fuzz

@@ -19,6 +19,9 @@ import (
 	"github.com/plumbhq/plumb/target"
 )
 
+// ReplayEmbedded is the Target of a replay recorded against plumb's embedded emulator.
+const ReplayEmbedded = "embedded"
+
 // ReplayVersion is the replay file format version.
 const ReplayVersion = 1
 
@@ -40,6 +43,11 @@ type Replay struct {
 	// ReadBack, when set, says the failure was on reading back what Request created: Replay.Run
 	// sends Request, then reads the created resource with this operation and judges the read.
 	ReadBack *ReplayReadBack `json:"read_back,omitempty"`
+	// Target is where the finding was found: the base URL, or ReplayEmbedded for plumb's
+	// embedded emulator with Faults injected. plumb replay uses it when given no target. Never
+	// credentials: target URLs cannot carry any.
+	Target string   `json:"target,omitempty"`
+	Faults []string `json:"faults,omitempty"`
 
 	// Specs resolves operation ids; nil means plumb's embedded specs.
 	Specs *specs.Set `json:"-"`
@@ -230,10 +238,12 @@ func ReplayFileName(operation, check, cause string) string {
 	return b.String() + ".json"
 }
 
-func writeReplay(dir string, seed uint64, f *finding) (string, error) {
+func writeReplay(dir string, seed uint64, f *finding, where string, faults []string) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("replay dir: %w", err)
 	}
 	path := filepath.Join(dir, ReplayFileName(f.key.Operation, f.key.Check, f.key.Cause))
-	return path, newReplay(seed, f).Write(path)
+	r := newReplay(seed, f)
+	r.Target, r.Faults = where, faults
+	return path, r.Write(path)
 }

@@ -133,6 +133,7 @@ func evidenceExcerpt(f Finding, maxLines int) string {
 	}
 	block("request", excerpt(f.Request, maxLines))
 	block("response", excerpt(f.Response, maxLines))
+	block("rerun", f.Rerun)
 	block("curl", f.Curl)
 	return b.String()
 }

@@ -173,6 +173,9 @@ func writeMarkdownFailure(b *bufio.Writer, i int, f failure) {
 	if fd.Message != "" {
 		fmt.Fprintf(b, "> %s\n\n", mdText(fd.Message))
 	}
+	if fd.Rerun != "" {
+		b.WriteString(fence(fd.Rerun, "sh"))
+	}
 	if fd.Curl != "" {
 		b.WriteString(fence(fd.Curl, "sh"))
 	}

@@ -154,6 +154,7 @@ type Finding struct {
 	Request   string `json:"request,omitempty"`  // redacted HTTP dump
 	Response  string `json:"response,omitempty"` // HTTP dump or transport error
 	Curl      string `json:"curl,omitempty"`     // redacted curl line
+	Rerun     string `json:"rerun,omitempty"`    // plumb command line rerunning the one failed scenario (plumb run)
 	Seed      uint64 `json:"seed,omitempty"`     // fuzz seed reproducing it
 	Replay    string `json:"replay,omitempty"`   // path of a replay file
 	Count     int    `json:"count,omitempty"`    // occurrences folded into this finding

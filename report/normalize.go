@@ -135,7 +135,7 @@ func normFinding(f Finding) Finding {
 	return Finding{
 		Check: clean(f.Check), Operation: clean(f.Operation), Rule: clean(f.Rule),
 		Path: clean(f.Path), Message: clean(f.Message), Request: clean(f.Request),
-		Response: clean(f.Response), Curl: clean(f.Curl), Seed: f.Seed,
+		Response: clean(f.Response), Curl: clean(f.Curl), Rerun: clean(f.Rerun), Seed: f.Seed,
 		Replay: clean(f.Replay), Count: f.Count, Cause: clean(f.Cause), Severity: clean(f.Severity),
 		Origin: cleanOrigin(f.Origin),
 	}

@@ -35,13 +35,15 @@ func buildScrubRules() []scrubRule {
 	for _, h := range secret.Headers() {
 		name := regexp.QuoteMeta(strings.ToLower(h))
 		rules = append(rules,
-			scrubRule{strings.ToLower(h), regexp.MustCompile(`(?i)(` + name + `\s*:\s*)[^\r\n'"]+`)},
+			scrubRule{strings.ToLower(h), regexp.MustCompile(`(?i)(` + name + `\s*:\s*)[^\r\n'"$][^\r\n'"]*`)},
 			scrubRule{strings.ToLower(h), regexp.MustCompile(`(?i)("` + name + `"\s*:\s*\[?\s*")[^"]*`)})
 	}
+	// A value starting with $ is a shell variable (a curl line's "$AWS_SESSION_TOKEN"), not a
+	// secret: the header and token rules leave it.
 	// The query or assignment form of the session token, SigV4 signature and
 	// credential scope, and AWS secret key assignments in any config-like text.
 	return append(rules,
-		scrubRule{"x-amz-security-token", regexp.MustCompile(`(?i)(x-amz-security-token\s*[:=]\s*)[^\s'"&,;]+`)},
+		scrubRule{"x-amz-security-token", regexp.MustCompile(`(?i)(x-amz-security-token\s*[:=]\s*)[^\s'"&,;$][^\s'"&,;]*`)},
 		scrubRule{"signature", regexp.MustCompile(`(?i)((?:x-amz-)?signature\s*=\s*)[^\s'"&,;]+`)},
 		scrubRule{"credential", regexp.MustCompile(`(?i)((?:x-amz-)?credential\s*=\s*)[^\s'"&,;]+`)},
 		scrubRule{"access", regexp.MustCompile(`(?i)(secret_?access_?key\s*[:=]\s*"?)[^\s'"&,;]+`)},

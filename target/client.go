@@ -120,7 +120,9 @@ func (c *Client) attempt(ctx context.Context, r Request) (ex Exchange) {
 		ex.Err = invalid(err)
 		return ex
 	}
-	ex.URL = b.scheme + "://" + b.host + b.prefix + r.RawPath
+	ex.Base = b.scheme + "://" + b.host + b.prefix
+	ex.Region = c.opts.Region
+	ex.URL = ex.Base + r.RawPath
 
 	ctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
 	defer cancel()

@@ -39,6 +39,9 @@
 //     [DumpBodyLimit]; bytes that are not UTF-8 are shown as \xNN (control bytes
 //     too in header values), the valid text around them as is. [Exchange.Redact]
 //     does the same redaction to any text about the exchange (a check's message).
+//     The curl line signs anew with curl's --aws-sigv4 and the shell's $AWS_*
+//     variables; [Exchange.CurlWith] and [CurlOptions] name a target that is
+//     gone (the embedded emulator) by a shell variable. [ShellQuote] quotes one word.
 //   - [Redact] copies a header with secrets replaced; [RedactString] scrubs
 //     signature and credential fragments from free text such as URLs.
 //   - [IsAWSEndpoint] tells whether a base URL points at real AWS, so the CLI

@@ -138,17 +138,43 @@ func isText(b []byte) bool {
 	return true
 }
 
-// Curl renders the exchange's request as one shell line. Authorization and
-// other secrets are REDACTED (by name and by value, Redact), so the line
-// reproduces the request's shape but a target that verifies signatures will
-// reject it.
-func (e Exchange) Curl() string {
+// CurlOptions say how a curl line names its target.
+type CurlOptions struct {
+	// BaseVar, when set, names a shell variable that replaces the base URL (scheme, host and
+	// prefix) in the line: for a target that is gone after the run, such as plumb's embedded
+	// emulator on an ephemeral port. The line then reads "$BaseVar"'/path'.
+	BaseVar string
+	// Note, when set, is printed as a shell comment line before the curl line, e.g. how to start
+	// a target and set BaseVar.
+	Note string
+}
+
+// Curl renders the exchange's request as a shell line that re-sends it, signed anew by curl's
+// own --aws-sigv4 (curl 7.75 or later) with the exchange's region and signing name. The
+// credentials are the shell's: $AWS_ACCESS_KEY_ID, $AWS_SECRET_ACCESS_KEY and, when the
+// original request carried a session token, $AWS_SESSION_TOKEN; the line holds the variable
+// names, never their values. Authorization, X-Amz-Date, X-Amz-Content-Sha256 and
+// X-Amz-Security-Token are left to curl.
+func (e Exchange) Curl() string { return e.CurlWith(CurlOptions{}) }
+
+// curlComputes are the headers curl's --aws-sigv4 writes itself.
+var curlComputes = map[string]bool{"Authorization": true, "X-Amz-Date": true, "X-Amz-Content-Sha256": true, "X-Amz-Security-Token": true}
+
+// CurlWith is Curl with the target named as o says.
+func (e Exchange) CurlWith(o CurlOptions) string {
 	r := e.Request
 	method := r.Method
 	if method == "" {
 		method = http.MethodGet
 	}
 	var sb strings.Builder
+	if o.Note != "" {
+		for _, line := range strings.Split(o.Note, "\n") {
+			sb.WriteString("# ")
+			sb.WriteString(line)
+			sb.WriteString("\n")
+		}
+	}
 	body := r.Body
 	binary := len(body) > 0 && !isText(body)
 	if binary {
@@ -159,21 +185,40 @@ func (e Exchange) Curl() string {
 	}
 	// --path-as-is and --globoff keep curl from rewriting the raw path.
 	sb.WriteString("curl -sS -i --path-as-is --globoff")
+	region := e.Region
+	if region == "" {
+		region = DefaultRegion
+	}
+	// "aws:amz" gives the AWS4-HMAC-SHA256 algorithm and X-Amz-* header names.
+	sb.WriteString(" --aws-sigv4 ")
+	sb.WriteString(shellQuote("aws:amz:" + region + ":" + r.Service))
+	// Double quotes: the shell expands the variables, the line never holds their values.
+	sb.WriteString(` --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY"`)
+	if len(r.Header.Values("X-Amz-Security-Token")) > 0 {
+		sb.WriteString(` -H "x-amz-security-token: $AWS_SESSION_TOKEN"`)
+	}
 	if method == http.MethodHead {
 		sb.WriteString(" --head")
 	} else {
 		sb.WriteString(" -X ")
 		sb.WriteString(shellQuote(method))
 	}
-	u := e.URL
-	if u == "" {
-		u = r.RawPath
-	}
 	sb.WriteString(" ")
-	sb.WriteString(shellQuote(RedactString(u)))
+	sb.WriteString(e.curlURL(o.BaseVar))
 	h := Redact(r.Header)
 	for _, k := range slices.Sorted(maps.Keys(h)) {
+		ck := http.CanonicalHeaderKey(k)
+		if curlComputes[ck] {
+			continue
+		}
 		for _, v := range h[k] {
+			if ck == "User-Agent" {
+				// -A, not -H: curl signs every -H header, and AWS signers leave User-Agent
+				// unsigned (proxies rewrite it).
+				sb.WriteString(" -A ")
+				sb.WriteString(shellQuote(v))
+				continue
+			}
 			sb.WriteString(" -H ")
 			sb.WriteString(shellQuote(k + ": " + v))
 		}
@@ -193,6 +238,32 @@ func (e Exchange) Curl() string {
 	}
 	return e.Redact(sb.String())
 }
+
+// curlURL is the quoted URL, its base replaced by "$baseVar" when baseVar is set.
+func (e Exchange) curlURL(baseVar string) string {
+	u := e.URL
+	if u == "" {
+		u = e.Request.RawPath
+	}
+	if baseVar == "" {
+		return shellQuote(RedactString(u))
+	}
+	rest := u
+	if e.Base != "" && strings.HasPrefix(u, e.Base) {
+		rest = u[len(e.Base):]
+	} else if p, err := url.Parse(u); err == nil && p.Host != "" {
+		rest = u[strings.Index(u, p.Host)+len(p.Host):]
+	}
+	out := `"$` + baseVar + `"`
+	if rest != "" {
+		out += shellQuote(RedactString(rest))
+	}
+	return out
+}
+
+// ShellQuote quotes s as one POSIX shell word: in single quotes, each inner single quote closing
+// the quotes, escaped, and reopening them.
+func ShellQuote(s string) string { return shellQuote(s) }
 
 func shellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"

@@ -32,6 +32,8 @@ type Exchange struct {
 	// replaced by "REDACTED", so an Exchange can be stored or printed as is.
 	Request  Request
 	URL      string    // full URL sent to
+	Base     string    // the target's base URL (scheme://host[/prefix]) URL starts with
+	Region   string    // the SigV4 signing region; the signing name is Request.Service
 	Response *Response // nil when Err != nil
 	Err      *TransportError
 	// Duration runs from just before the first attempt to the end of the last body read,

@@ -1,14 +1,22 @@
 package target_test
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"net/http"
+	"net/url"
+	"os"
 	"os/exec"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 
 	"github.com/plumbhq/plumb/target"
@@ -136,48 +144,151 @@ func TestRequestAndResponseText(t *testing.T) {
 	}
 }
 
-// TestCurlReproducesRequest runs the Curl line through sh against a capturing
-// server: path, method, headers and body must arrive as the client sent them.
+// TestCurlReproducesRequest runs the Curl line through sh, with the credentials in the
+// environment of the command only, against a server that verifies the SigV4 signature curl
+// computed with the AWS SDK's signer: the request arrives signed for the exchange's region and
+// signing name, with the path, method, headers and body the client sent, byte for byte.
 func TestCurlReproducesRequest(t *testing.T) {
 	if _, err := exec.LookPath("curl"); err != nil {
-		t.Skip("curl not installed")
+		t.Skip("curl not installed: the curl line cannot be run here")
 	}
+	const key, secret, token = "AKIDCURLTEST", "curl/secret+KEY=", "curl-session-token"
 	srv := &capture{}
-	c := newClient(t, newServer(t, srv).URL, target.Options{})
-	for name, r := range map[string]target.Request{
-		"raw path": getConnection("ab%2Bc%2Fd%3D"),
-		"json":     createConnection(),
-		"quote and at": {Service: "directconnect", Method: "POST", RawPath: "/",
-			Body: []byte(`@etc/passwd it's "quoted" $HOME`)},
-		"binary": {Service: "directconnect", Method: "PUT", RawPath: "/x",
+	c := newClient(t, newServer(t, srv).URL, target.Options{Region: "eu-west-3"})
+	tokenClient := newClient(t, newServer(t, srv).URL, target.Options{Region: "eu-west-3",
+		Credentials: credentials.NewStaticCredentialsProvider("AKIDREAL", "realsecret", "realtoken")})
+	for name, tc := range map[string]struct {
+		c *target.Client
+		r target.Request
+	}{
+		"raw path": {c, getConnection("ab%2Bc%2Fd%3D")},
+		"json":     {c, createConnection()},
+		"token":    {tokenClient, createConnection()},
+		"quote and at": {c, target.Request{Service: "directconnect", Method: "POST", RawPath: "/",
+			Body: []byte(`@etc/passwd it's "quoted" $HOME`)}},
+		"binary": {c, target.Request{Service: "directconnect", Method: "PUT", RawPath: "/x",
 			Header: http.Header{"Content-Type": {"application/octet-stream"}},
-			Body:   []byte("a\x00b%s\\n'\xff\n")},
+			Body:   []byte("a\x00b%s\\n'\xff\n")}},
 	} {
 		t.Run(name, func(t *testing.T) {
-			ex := do(t, c, r)
+			ex := do(t, tc.c, tc.r)
 			if ex.Err != nil {
 				t.Fatal(ex.Err)
 			}
 			sent := srv.last(t)
-			out, err := exec.CommandContext(context.Background(), "sh", "-c", ex.Curl()).CombinedOutput()
+			line := ex.Curl()
+			cmd := exec.CommandContext(context.Background(), "sh", "-c", line)
+			cmd.Env = append(os.Environ(), "AWS_ACCESS_KEY_ID="+key, "AWS_SECRET_ACCESS_KEY="+secret, "AWS_SESSION_TOKEN="+token)
+			out, err := cmd.CombinedOutput()
 			if err != nil {
-				t.Fatalf("%s\n%s: %v", ex.Curl(), out, err)
+				t.Fatalf("%s\n%s: %v", line, out, err)
 			}
 			got := srv.last(t)
-			if got.Method != sent.Method || got.RequestURI != sent.RequestURI || string(got.Body) != string(sent.Body) {
+			if got.Method != sent.Method || got.RequestURI != sent.RequestURI || !bytes.Equal(got.Body, sent.Body) {
 				t.Errorf("curl sent %s %s %q, client sent %s %s %q\n%s", got.Method, got.RequestURI, got.Body,
-					sent.Method, sent.RequestURI, sent.Body, ex.Curl())
+					sent.Method, sent.RequestURI, sent.Body, line)
 			}
-			for _, k := range []string{"Content-Type", "X-Amz-Target", "X-Amz-Date", "User-Agent"} {
+			for _, k := range []string{"Content-Type", "X-Amz-Target", "User-Agent"} {
 				if got.Header.Get(k) != sent.Header.Get(k) {
 					t.Errorf("header %s: curl %q, client %q", k, got.Header.Get(k), sent.Header.Get(k))
 				}
 			}
-			if got.Header.Get("Authorization") != target.Redacted {
-				t.Errorf("curl Authorization = %q, want REDACTED", got.Header.Get("Authorization"))
+			auth := got.Header.Get("Authorization")
+			scope, signed, _ := parseAuth(t, auth)
+			if scope[0] != key || scope[2] != "eu-west-3" || scope[3] != tc.r.Service {
+				t.Errorf("credential scope %v, want %s/.../eu-west-3/%s", scope, key, tc.r.Service)
+			}
+			creds := aws.Credentials{AccessKeyID: key, SecretAccessKey: secret}
+			if want := resignAs(t, got, signed, creds, tc.r.Service, "eu-west-3"); auth != want {
+				t.Errorf("curl's signature does not verify:\n got %s\nwant %s\n%s", auth, want, line)
+			}
+			wantToken := ""
+			if name == "token" {
+				wantToken = token
+				if !strings.Contains(signed, "x-amz-security-token") {
+					t.Errorf("SignedHeaders %q lacks x-amz-security-token", signed)
+				}
+			}
+			if got.Header.Get("X-Amz-Security-Token") != wantToken {
+				t.Errorf("X-Amz-Security-Token = %q, want %q", got.Header.Get("X-Amz-Security-Token"), wantToken)
 			}
 		})
 	}
+}
+
+// TestCurlHoldsNoSecret: the line names the credential variables and never holds a value of
+// the credentials that signed the original request, nor its signature.
+func TestCurlHoldsNoSecret(t *testing.T) {
+	const secret, token = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRET", "SESSIONTOKENxyz"
+	var auth string
+	s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		auth = r.Header.Get("Authorization")
+	}))
+	c := newClient(t, s.URL, target.Options{Region: "ap-south-1",
+		Credentials: credentials.NewStaticCredentialsProvider("AKIDREALKEY", secret, token)})
+	ex := do(t, c, createConnection())
+	_, _, sig := parseAuth(t, auth)
+	line := ex.Curl()
+	for _, leak := range []string{secret, token, sig, "AKIDREALKEY", target.Redacted, "X-Amz-Date", ex.Request.Header.Get("X-Amz-Date")} {
+		if leak != "" && strings.Contains(line, leak) {
+			t.Errorf("curl line holds %q:\n%s", leak, line)
+		}
+	}
+	for _, want := range []string{`--aws-sigv4 'aws:amz:ap-south-1:directconnect'`,
+		`--user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY"`, `-H "x-amz-security-token: $AWS_SESSION_TOKEN"`} {
+		if !strings.Contains(line, want) {
+			t.Errorf("curl line lacks %s:\n%s", want, line)
+		}
+	}
+}
+
+// TestCurlWithBaseVar: a target gone after the run is named by a shell variable, with a note.
+func TestCurlWithBaseVar(t *testing.T) {
+	ex := target.Exchange{Request: getConnection("a%2Fb"), URL: "http://127.0.0.1:39999/p/connections/a%2Fb",
+		Base: "http://127.0.0.1:39999/p", Region: "us-east-1"}
+	line := ex.CurlWith(target.CurlOptions{BaseVar: "PLUMB_TARGET", Note: "start it\nthen set it"})
+	if !strings.HasPrefix(line, "# start it\n# then set it\ncurl ") {
+		t.Errorf("note not printed as shell comments:\n%s", line)
+	}
+	if !strings.Contains(line, ` "$PLUMB_TARGET"'/connections/a%2Fb'`) || strings.Contains(line, "39999") {
+		t.Errorf("base URL not replaced by $PLUMB_TARGET:\n%s", line)
+	}
+	word := regexp.MustCompile(`"\$PLUMB_TARGET"'[^']*'`).FindString(line)
+	out, err := exec.Command("sh", "-c", `PLUMB_TARGET=http://h:1; printf '%s\n' `+word).Output()
+	if err != nil || strings.TrimSpace(string(out)) != "http://h:1/connections/a%2Fb" {
+		t.Errorf("the shell reads the URL as %q (%v)", out, err)
+	}
+}
+
+// resignAs signs the request the server saw with the SDK signer over the headers SignedHeaders
+// lists, as a SigV4 verifier does, and returns the Authorization it computes. The canonical
+// path is the path as sent (DisableURIPathEscaping): curl 7.88 signs it so, where the AWS
+// SDKs encode a non-S3 path a second time; the two agree on every path without a '%'.
+func resignAs(t *testing.T, got seen, signedHeaders string, creds aws.Credentials, service, region string) string {
+	t.Helper()
+	when, err := time.Parse("20060102T150405Z", got.Header.Get("X-Amz-Date"))
+	if err != nil {
+		t.Fatalf("X-Amz-Date: %v", err)
+	}
+	path, query, _ := strings.Cut(got.RequestURI, "?")
+	req, _ := http.NewRequest(got.Method, "http://"+got.Host+"/", nil)
+	req.URL = &url.URL{Scheme: "http", Host: got.Host, Opaque: path, RawQuery: query}
+	req.Host = got.Host
+	req.Header = http.Header{}
+	for _, k := range strings.Split(signedHeaders, ";") {
+		if k != "host" {
+			req.Header[http.CanonicalHeaderKey(k)] = got.Header.Values(k)
+		}
+	}
+	// No ContentLength: the SDK would sign Content-Length, which curl does not list; the body
+	// counts through its hash.
+	sum := sha256.Sum256(got.Body)
+	err = v4.NewSigner().SignHTTP(context.Background(), creds, req, hex.EncodeToString(sum[:]), service, region, when,
+		func(o *v4.SignerOptions) { o.DisableURIPathEscaping = true })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return req.Header.Get("Authorization")
 }
 
 var _ aws.CredentialsProvider = credentials.StaticCredentialsProvider{}

@@ -15,12 +15,14 @@ import (
 	"github.com/plumbhq/plumb/check"
 	"github.com/plumbhq/plumb/fuzz"
 	"github.com/plumbhq/plumb/report"
+	"github.com/plumbhq/plumb/target"
 )
 
 func cmdFuzz(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("fuzz", "[--target [NAME=]URL]... [--seed N] [--budget CASES | --duration D] [flags]", stderr)
 	var tf targetFlags
 	tf.register(fs)
+	tf.checks.register(fs)
 	seed := fs.Uint64("seed", 0, "campaign seed; the same seed against the same target sends the same cases (default: time-based, printed)")
 	budget := fs.Int("budget", 0, "number of cases to run, at least 1 (default 1000 when --duration is not set)")
 	duration := fs.Duration("duration", 0, "run for this long (positive) instead of a case budget")
@@ -31,6 +33,7 @@ func cmdFuzz(args []string, stdout, stderr io.Writer) int {
 	shrink := fs.Duration("shrink-time", fuzz.DefaultShrinkTime, "time cap for shrinking each finding; 0 disables shrinking")
 	var shard shardFlag
 	shard.register(fs, "campaign's cases (case i is part K when i % N == K-1; --budget stays the whole campaign's; give the same --seed to every part)")
+	failFast := fs.Bool("fail-fast", false, "stop sending at the first finding (its root cause is still shrunk and written)")
 	var bf baselineFlags
 	bf.register(fs)
 	var rf reportFlags
@@ -107,6 +110,7 @@ func cmdFuzz(args []string, stdout, stderr io.Writer) int {
 		ReplayDir: replayDir, Progress: progress, Target: s.describe,
 		LiveAWS: s.liveAWS, AllowLiveWrites: tf.allowLiveWrites,
 		Shard: shard.k, Shards: shard.n,
+		StopOnFinding: *failFast, Embedded: s.embedded, Faults: tf.faults, Curl: s.curl,
 	}
 	cfg.Known, cfg.KnownFrom = bf.known()
 	run, err := fuzz.Run(ctx, cfg)
@@ -133,9 +137,10 @@ func removeStaleReplays(dir string) error {
 }
 
 func cmdReplay(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("replay", "FILE [--target [NAME=]URL]...", stderr)
+	fs := newFlags("replay", "FILE [--target [NAME=]URL]... [--embedded] [--fault NAME]...", stderr)
 	var tf targetFlags
 	tf.register(fs)
+	embedded := fs.Bool("embedded", false, "replay against the embedded emulator with only the --fault flags given (none: the correct emulator), not the target FILE records")
 	// Accept FILE before or after the flags.
 	var file string
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
@@ -153,11 +158,18 @@ func cmdReplay(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, "replay", "%v", err)
 	}
+	if *embedded && len(tf.targets) > 0 {
+		return usageError(stderr, "replay", "--embedded and --target are alternatives; give one")
+	}
+	where := recordedTarget(&tf, rp, file, *embedded)
 	s, code := tf.open("replay", 1, stderr)
 	if code != 0 {
 		return code
 	}
 	defer s.close()
+	if where != "" {
+		fmt.Fprintln(stdout, where)
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*tf.timeout+5*time.Second)
 	defer cancel()
 	still, results, ex, err := rp.Run(ctx, s.client, s.engine)
@@ -167,8 +179,10 @@ func cmdReplay(args []string, stdout, stderr io.Writer) int {
 	// Everything printed about the exchange loses its signature and credentials, wherever the
 	// target echoed them (the curl line, the response, the checks' messages).
 	stdout = redactingWriter{w: stdout, redact: ex.Redact}
-	fmt.Fprintf(stdout, "replaying %s against %s\n", file, s.describe)
-	fmt.Fprintln(stdout, ex.Curl())
+	if where == "" {
+		fmt.Fprintf(stdout, "replaying %s against %s\n", file, s.describe)
+	}
+	fmt.Fprintln(stdout, ex.CurlWith(s.curl))
 	for _, r := range results {
 		if r.Status == "skipped" {
 			continue
@@ -191,4 +205,27 @@ func cmdReplay(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, "fixed: the finding no longer reproduces")
 	return exitOK
+}
+
+// recordedTarget points tf at the target the replay file records when the command line names
+// none (no --target, --fault or --embedded), and returns the line saying where the replay goes
+// and why ("" when the command line chose).
+func recordedTarget(tf *targetFlags, rp *fuzz.Replay, file string, embedded bool) string {
+	if embedded || len(tf.targets) > 0 || len(tf.faults) > 0 {
+		return ""
+	}
+	switch rp.Target {
+	case "":
+		return fmt.Sprintf("replaying against the embedded emulator: %s records no target (an older plumb wrote it); --target URL replays elsewhere", file)
+	case fuzz.ReplayEmbedded:
+		tf.faults = append(tf.faults, rp.Faults...)
+		what := "the embedded emulator"
+		if len(rp.Faults) > 0 {
+			what += " with faults " + strings.Join(rp.Faults, ",")
+		}
+		return fmt.Sprintf("replaying against %s (recorded in %s; --embedded replays against the correct emulator)", what, file)
+	default:
+		tf.targets = append(tf.targets, rp.Target)
+		return fmt.Sprintf("replaying against %s (recorded in %s)", target.RedactString(rp.Target), file)
+	}
 }

@@ -133,6 +133,8 @@ func TestFuzzAndReplay(t *testing.T) {
 	code, _, _ = plumb(t, "replay", replays[0], "--fault", "validation-status-500")
 	assert.Equal(t, exitNonConform, code, "still fails against the faulty emulator")
 	code, _, _ = plumb(t, "replay", replays[0])
+	assert.Equal(t, exitNonConform, code, "still fails against the emulator with the faults the file records")
+	code, _, _ = plumb(t, "replay", replays[0], "--embedded")
 	assert.Equal(t, exitOK, code, "passes against the correct emulator")
 
 	code, _, stderr = plumb(t, "fuzz", "--seed", "7", "--budget", "500", "--report-dir", t.TempDir(), "--format", "json")

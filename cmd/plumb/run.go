@@ -22,12 +22,15 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("run", "[--target [NAME=]URL]... [flags]", stderr)
 	var tf targetFlags
 	tf.register(fs)
+	tf.checks.register(fs)
 	tags := fs.String("tags", "", "godog tag expression selecting scenarios, e.g. @StartConnection.AssetId.maxLength or '~@creates'")
 	var operations multiFlag
 	fs.Var(&operations, "operation", "run only the scenarios of this operationId (repeatable)")
 	concurrency := fs.Int("concurrency", 4, "scenarios run in parallel")
 	var shard shardFlag
 	shard.register(fs, "scenarios (by their position in the feature files)")
+	scenario := fs.String("scenario", "", "run only the scenario of this name, as the reports give it, or \"Feature: name\" (each failed scenario's rerun line uses it)")
+	failFast := fs.Bool("fail-fast", false, "start no scenario after the first failed one; those not started are reported skipped")
 	var bf baselineFlags
 	bf.register(fs)
 	var rf reportFlags
@@ -77,7 +80,8 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	cfg := conformance.Config{
 		Specs: s.set, Client: s.client, Engine: s.engine,
-		Tags: *tags, Concurrency: *concurrency,
+		Tags: *tags, Concurrency: *concurrency, Scenario: *scenario, FailFast: *failFast,
+		Rerun: strings.TrimSpace("plumb run " + tf.rerunArgs()), Curl: s.curl,
 		LiveAWS: s.liveAWS, AllowLiveWrites: tf.allowLiveWrites,
 		Operations: inScope, OutOfScope: s.outOfScope, Target: s.describe,
 		Shard: shard.k, Shards: shard.n,

@@ -30,6 +30,7 @@ type targetFlags struct {
 	allowLiveWrites bool
 	strict          bool
 	rate            float64
+	checks          checkFlags // registered by the commands that take --checks (run, fuzz)
 }
 
 func (t *targetFlags) register(fs *flag.FlagSet) {
@@ -51,6 +52,10 @@ type session struct {
 	describe string // redacted, for reports
 	liveAWS  bool
 	close    func()
+	// embedded is set when the target is the embedded emulator, gone after the run: curl lines
+	// then name the target $PLUMB_TARGET, with how to start an emulator like it.
+	embedded bool
+	curl     target.CurlOptions
 	// outOfScope names the operations whose service has no target, with why: a run that
 	// targets one service leaves the others out rather than failing them.
 	outOfScope map[string]string
@@ -100,7 +105,11 @@ func (t *targetFlags) open(cmd string, concurrency int, stderr io.Writer) (*sess
 	if err != nil {
 		return nil, usageError(stderr, cmd, "%v", err)
 	}
-	s := &session{set: set, engine: check.New(set, check.Options{Strict: t.strict}), close: func() {}}
+	disabled, err := t.checks.disabled()
+	if err != nil {
+		return nil, usageError(stderr, cmd, "%v", err)
+	}
+	s := &session{set: set, engine: check.New(set, check.Options{Strict: t.strict, Disabled: disabled}), close: func() {}}
 	if len(urls) == 0 {
 		srv, err := emulator.Start(emulator.Config{Faults: t.faults}, "127.0.0.1:0")
 		if err != nil {
@@ -112,6 +121,8 @@ func (t *targetFlags) open(cmd string, concurrency int, stderr io.Writer) (*sess
 		if len(t.faults) > 0 {
 			s.describe += " with faults " + strings.Join(t.faults, ",")
 		}
+		s.embedded = true
+		s.curl = embeddedCurl(t.faults)
 	} else {
 		if len(t.faults) > 0 {
 			return nil, usageError(stderr, cmd, "--fault applies to the embedded emulator only; drop --target or start 'plumb serve --fault NAME'")
@@ -167,6 +178,64 @@ func (t *targetFlags) open(cmd string, concurrency int, stderr io.Writer) (*sess
 		return nil, exitUnreachable
 	}
 	return s, 0
+}
+
+// embeddedAddr is where the curl lines of a run against the embedded emulator suggest starting
+// one: the run's own emulator listened on an ephemeral port that is gone.
+const embeddedAddr = "127.0.0.1:8080"
+
+// embeddedCurl names the target of curl lines $PLUMB_TARGET and says how to start an emulator
+// with the run's faults.
+func embeddedCurl(faults []string) target.CurlOptions {
+	serve := "plumb serve --addr " + embeddedAddr
+	for _, f := range faults {
+		serve += " --fault " + target.ShellQuote(f)
+	}
+	return target.CurlOptions{BaseVar: "PLUMB_TARGET", Note: "the embedded emulator of the run is gone: start one with `" + serve +
+		"` and export PLUMB_TARGET=http://" + embeddedAddr + "\n(it does not verify signatures: any AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY will do)"}
+}
+
+// rerunArgs are the flags that give a rerun this run's target and judging: the --target values
+// as given (or, for the embedded emulator, its --fault list), and the signing, timeout,
+// strictness and check selection flags that differ from their defaults. Each is a shell word.
+func (t *targetFlags) rerunArgs() string {
+	var args []string
+	add := func(flag string, v ...string) {
+		args = append(args, flag)
+		for _, x := range v {
+			args = append(args, target.ShellQuote(x))
+		}
+	}
+	for _, v := range t.targets {
+		add("--target", v)
+	}
+	if len(t.targets) == 0 {
+		for _, f := range t.faults {
+			add("--fault", f)
+		}
+	}
+	if t.region != target.DefaultRegion {
+		add("--region", t.region)
+	}
+	if t.awsCredentials {
+		add("--aws-credentials")
+	}
+	if t.allowLiveWrites {
+		add("--allow-live-writes")
+	}
+	if t.timeout != target.DefaultTimeout {
+		add("--timeout", t.timeout.String())
+	}
+	if t.strict {
+		add("--strict")
+	}
+	if t.checks.only != "" {
+		add("--checks", t.checks.only)
+	}
+	if t.checks.exclude != "" {
+		add("--exclude-checks", t.checks.exclude)
+	}
+	return strings.Join(args, " ")
 }
 
 // parseTargets reads --target values: "URL" for every service or "NAME=URL" for one.
