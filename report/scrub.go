@@ -35,7 +35,7 @@ func buildScrubRules() []scrubRule {
 	for _, h := range secret.Headers() {
 		name := regexp.QuoteMeta(strings.ToLower(h))
 		rules = append(rules,
-			scrubRule{strings.ToLower(h), regexp.MustCompile(`(?i)(` + name + `\s*:\s*)[^\r\n'"$][^\r\n'"]*`)},
+			scrubRule{strings.ToLower(h), regexp.MustCompile(`(?i)(` + name + `\s*:[ \t]*)[^\r\n'"$ \t][^\r\n'"]*`)},
 			scrubRule{strings.ToLower(h), regexp.MustCompile(`(?i)("` + name + `"\s*:\s*\[?\s*")[^"]*`)})
 	}
 	// A value starting with $ is a shell variable (a curl line's "$AWS_SESSION_TOKEN"), not a
