@@ -81,6 +81,7 @@ func Parse(names []string, docs map[string][]byte) (*Set, error) {
 
 func parseService(name string, data []byte) (*Service, error) {
 	loader := openapi3.NewLoader()
+	loader.IncludeOrigin = true // lines for the refusals of checkSupported
 	doc, err := loader.LoadFromData(data)
 	if err != nil {
 		return nil, fmt.Errorf("spec %s: does not parse: %w", name, err)
@@ -104,8 +105,11 @@ func parseService(name string, data []byte) (*Service, error) {
 	if svc.SigningName == "" {
 		svc.SigningName = svc.Name
 	}
-	if svc.Protocol != RestJSON1 && svc.Protocol != AWSJSON11 {
-		return nil, fmt.Errorf("spec %s: info.x-aws-protocol %q is not restJson1 or awsJson1_1", name, svc.Protocol)
+	if !slices.Contains(Protocols, svc.Protocol) {
+		return nil, fmt.Errorf("spec %s: info.x-aws-protocol %q: plumb checks %s only", name, svc.Protocol, protocolNames())
+	}
+	if err := checkSupported(svc); err != nil {
+		return nil, err
 	}
 	return svc, nil
 }
@@ -137,8 +141,8 @@ func modelOperation(svc *Service, method, path string, item *openapi3.PathItem, 
 		Target:  extString(spec.Extensions, "x-aws-target"),
 		InputIn: map[string]string{},
 	}
-	if svc.Protocol == AWSJSON11 && op.Target == "" {
-		return nil, fmt.Errorf("%s: awsJson1_1 operation without x-aws-target", op.ID)
+	if svc.Protocol.IsAWSJSON() && op.Target == "" {
+		return nil, fmt.Errorf("%s: %s operation without x-aws-target", op.ID, svc.Protocol)
 	}
 
 	// Input: the body schema, plus path labels folded in as members.

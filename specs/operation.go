@@ -12,7 +12,26 @@ type Protocol string
 const (
 	RestJSON1 Protocol = "restJson1"  // Outposts: HTTP binding per operation, X-Amzn-ErrorType errors
 	AWSJSON11 Protocol = "awsJson1_1" // Direct Connect: POST /, X-Amz-Target, __type errors
+	AWSJSON10 Protocol = "awsJson1_0" // as awsJson1_1, with media type application/x-amz-json-1.0
 )
+
+// Protocols lists the protocols plumb checks, in the order an error message names them.
+var Protocols = []Protocol{RestJSON1, AWSJSON10, AWSJSON11}
+
+// IsAWSJSON says whether p is one of the awsJson protocols (POST /, X-Amz-Target, body __type
+// first), which differ only in their media type.
+func (p Protocol) IsAWSJSON() bool { return p == AWSJSON10 || p == AWSJSON11 }
+
+// MediaType is the protocol's request and response media type.
+func (p Protocol) MediaType() string {
+	switch p {
+	case AWSJSON10:
+		return "application/x-amz-json-1.0"
+	case AWSJSON11:
+		return "application/x-amz-json-1.1"
+	}
+	return "application/json"
+}
 
 // Set is a loaded group of specs: every operation plumb can exercise.
 type Set struct {
