@@ -228,6 +228,11 @@ func modelOperation(svc *Service, method, path string, item *openapi3.PathItem, 
 			return nil, fmt.Errorf("%s: rule %s on %s names error %s, which x-aws-errors does not document", op.ID, r.Kind, r.Path, r.Error)
 		}
 	}
+	ex, err := parseExample(op, params)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", op.ID, err)
+	}
+	op.example = ex
 	op.constraints = op.buildConstraints()
 	return op, nil
 }

@@ -95,6 +95,7 @@ type Operation struct {
 	Created *Created
 
 	constraints []Constraint
+	example     map[string]any // the documented example input (example.go); nil when none
 }
 
 // Protocol is the operation's wire protocol.

@@ -97,3 +97,25 @@ func TestSchemaKeywordsAreTheConstraintKeywords(t *testing.T) {
 		}
 	}
 }
+
+func TestTheExampleInputIsReadAndMustBeValid(t *testing.T) {
+	set := load(t)
+	start := set.Operation("StartConnection").Example()
+	require.NotNil(t, start)
+	assert.Equal(t, "plumbAsset01", start["AssetId"])
+	assert.Equal(t, float64(0), start["NetworkInterfaceDeviceIndex"], "decoded-JSON shaped")
+	start["AssetId"] = "changed"
+	assert.Equal(t, "plumbAsset01", set.Operation("StartConnection").Example()["AssetId"], "a fresh copy each time")
+	assert.Equal(t, map[string]any{"ConnectionId": "plumbUnknownConnectionId0000"}, set.Operation("GetConnection").Example(),
+		"a path parameter's example")
+
+	w, err := specs.LoadFiles(widgets)
+	require.NoError(t, err)
+	assert.Nil(t, w.Operation("PutWidget").Example(), "no example: nil, and the scenarios derive one")
+
+	_, err = withEdit(t, "        required: true\n        content:\n          application/x-amz-json-1.0:\n            schema:\n              $ref: '#/components/schemas/PutWidgetInput'\n",
+		"        required: true\n        content:\n          application/x-amz-json-1.0:\n            schema:\n              $ref: '#/components/schemas/PutWidgetInput'\n            example: {name: Bad Name, size: 3}\n")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "example")
+	assert.Contains(t, err.Error(), `"Bad Name"`, "an invalid example is refused (kin-openapi validates examples, plumb its rules too)")
+}

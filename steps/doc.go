@@ -10,7 +10,7 @@
 //   - Register (register.go): installs the vocabulary and the live-AWS Before hook on a
 //     godog.ScenarioContext and returns the scenario's State.
 //   - Patterns (register.go): the vocabulary's step expressions, for documentation and checks.
-//   - BaseInput (input.go): the fixed valid input each operation's scenarios start from.
+//   - BaseInput (input.go): the valid input an operation's scenarios start from: the spec's example, else a generated one.
 //
 // The vocabulary (Given / When / Then; "<...>" marks a parameter):
 //

@@ -38,7 +38,7 @@ func (s *scenario) startOne(ctx context.Context) (started, error) {
 	if op == nil {
 		return started{}, fmt.Errorf("the spec has no operation %s", opStart)
 	}
-	in, err := BaseInput(opStart)
+	in, err := BaseInput(op)
 	if err != nil {
 		return started{}, err
 	}

@@ -1,34 +1,27 @@
 package steps
 
 import (
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/plumbhq/plumb/generators"
+	"github.com/plumbhq/plumb/specs"
 )
 
-// baseInputs are the fixed valid inputs scenarios start from, one per operation, as JSON so the
-// values are exactly what a JSON decoder produces (numbers are float64). They are realistic:
-// the key is a 44-character WireGuard public key, the tag passes every tag rule. The
-// GetConnection id is valid but names no connection, so on its own it earns the not-found error.
-var baseInputs = map[string]string{
-	"StartConnection": `{"AssetId": "plumbAsset01", "ClientPublicKey": "yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=",
-		"DeviceSerialNumber": "plumbSerial01", "NetworkInterfaceDeviceIndex": 0}`,
-	"GetConnection":    `{"ConnectionId": "plumbUnknownConnectionId0000"}`,
-	"CreateConnection": `{"location": "EqDC2", "bandwidth": "1Gbps", "connectionName": "plumb-conformance", "tags": [{"key": "team", "value": "plumb"}]}`,
-}
-
-// BaseInput returns a fresh copy of the valid input scenarios of op start from.
-func BaseInput(op string) (map[string]any, error) {
-	raw, ok := baseInputs[op]
-	if !ok {
-		return nil, fmt.Errorf("no base input for operation %q (known: StartConnection, GetConnection, CreateConnection)", op)
+// BaseInput returns a fresh copy of the valid input scenarios of op start from: the spec's
+// example input when it documents one (specs.Operation.Example), else the first valid boundary
+// document the generators derive from the spec, so that every operation of any spec has one.
+func BaseInput(op *specs.Operation) (map[string]any, error) {
+	if ex := op.Example(); ex != nil {
+		return ex, nil
 	}
-	var m map[string]any
-	if err := json.Unmarshal([]byte(raw), &m); err != nil {
-		return nil, fmt.Errorf("base input of %s: %w", op, err)
+	for _, c := range generators.Boundary(op.Input, generators.Options{Rules: op.Rules}) {
+		if m, ok := c.Value.(map[string]any); ok && c.Valid {
+			return m, nil
+		}
 	}
-	return m, nil
+	return nil, fmt.Errorf("no base input for operation %s: the spec gives no example and no valid input could be derived", op.ID)
 }
 
 // segment is one step of a member path: a name, optionally followed by a list index.

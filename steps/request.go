@@ -73,7 +73,7 @@ func (s *scenario) validRequest(op string) error {
 	if o == nil {
 		return fmt.Errorf("the spec has no operation %q", op)
 	}
-	in, err := BaseInput(op)
+	in, err := BaseInput(o)
 	if err != nil {
 		return err
 	}
