@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	iofs "io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -26,6 +27,7 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 	var operations multiFlag
 	fs.Var(&operations, "operation", "run only the scenarios of this operationId (repeatable)")
 	concurrency := fs.Int("concurrency", 4, "scenarios run in parallel")
+	featuresDir := fs.String("features", "", "a directory of .feature files to run instead of plumb's own (operations no file covers get scenarios generated from the spec)")
 	var bf baselineFlags
 	bf.register(fs)
 	var rf reportFlags
@@ -48,6 +50,12 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 	}
 	if err := rf.checkWritable(); err != nil {
 		return usageError(stderr, "run", "%v", err)
+	}
+	var featureFS iofs.FS
+	if *featuresDir != "" {
+		if featureFS, err = featureFiles(*featuresDir); err != nil {
+			return usageError(stderr, "run", "--features: %v", err)
+		}
 	}
 	s, code := tf.open("run", *concurrency, stderr)
 	if code != 0 {
@@ -78,6 +86,7 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 		Tags: *tags, Concurrency: *concurrency,
 		LiveAWS: s.liveAWS, AllowLiveWrites: tf.allowLiveWrites,
 		Operations: inScope, OutOfScope: s.outOfScope, Target: s.describe,
+		Features: featureFS,
 	}
 	cfg.Known, cfg.KnownFrom = bf.known()
 	if isTerminalWriter(stderr) {
@@ -158,4 +167,25 @@ func interruptible() (context.Context, func()) {
 func isTerminalWriter(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && isTerminal(f)
+}
+
+// featureFiles opens a --features directory, refusing one that holds no .feature file (a typo
+// would otherwise run nothing and look like a pass).
+func featureFiles(dir string) (iofs.FS, error) {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return nil, err
+	}
+	if !st.IsDir() {
+		return nil, fmt.Errorf("%s is not a directory", dir)
+	}
+	fsys := os.DirFS(dir)
+	found, err := iofs.Glob(fsys, "*.feature")
+	if err != nil {
+		return nil, err
+	}
+	if len(found) == 0 {
+		return nil, fmt.Errorf("%s holds no .feature file", dir)
+	}
+	return fsys, nil
 }

@@ -18,7 +18,11 @@ func cmdSpec(args []string, stdout, stderr io.Writer) int {
 		}
 		return usageError(stderr, "spec", "want a subcommand: list or dump (usage: plumb spec list | plumb spec dump OPERATION)")
 	}
-	set, err := specs.Load()
+	files, args, err := specFlags(args)
+	if err != nil {
+		return usageError(stderr, "spec", "%v", err)
+	}
+	set, err := loadSpecs(files)
 	if err != nil {
 		return usageError(stderr, "spec", "%v", err)
 	}
@@ -140,4 +144,25 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string([]rune(s)[:n-1]) + "…"
+}
+
+// specFlags takes every --spec FILE (or --spec=FILE) out of args, wherever it stands, so that
+// each spec subcommand reads the same specs.
+func specFlags(args []string) (files, rest []string, err error) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--spec" || a == "-spec":
+			if i+1 >= len(args) {
+				return nil, nil, fmt.Errorf("--spec needs a FILE")
+			}
+			files = append(files, args[i+1])
+			i++
+		case strings.HasPrefix(a, "--spec=") || strings.HasPrefix(a, "-spec="):
+			files = append(files, a[strings.Index(a, "=")+1:])
+		default:
+			rest = append(rest, a)
+		}
+	}
+	return files, rest, nil
 }
