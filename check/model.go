@@ -63,7 +63,7 @@ func buildModel(op *specs.Operation) *opModel {
 	}
 	var item *openapi3.PathItem
 	if doc != nil && doc.Paths != nil {
-		item = doc.Paths.Value(op.Path)
+		item = doc.Paths.Value(op.SpecPath)
 	}
 	// The dummy request only tells ValidateResponse the method (it skips HEAD); the URL is unused.
 	req, _ := http.NewRequest(op.Method, "http://plumb.invalid/", nil)
@@ -72,7 +72,7 @@ func buildModel(op *specs.Operation) *opModel {
 	}
 	m.request = &openapi3filter.RequestValidationInput{
 		Request: req,
-		Route: &routers.Route{Spec: doc, Path: op.Path, PathItem: item,
+		Route: &routers.Route{Spec: doc, Path: op.SpecPath, PathItem: item,
 			Method: op.Method, Operation: op.Spec},
 		Options: filterOptions,
 	}

@@ -110,9 +110,9 @@ func TestLiveAWSSendFence(t *testing.T) {
     Then the response conforms to the spec
 
   Scenario: a flow without @creates
-    When I start a connection
-    And I get that connection
-    Then the connection round-trips
+    When I create a resource with a valid "StartConnection" request
+    And I read it back
+    Then it reads back as created
 `)}}
 	r := run(t, cfg)
 	if len(r.Scenarios) != 2 {

@@ -7,17 +7,19 @@ Feature: Connection flows
   pattern allows "+", "/" and "=" without requiring them: a target whose ids never hold one gets
   a warning (failing only with --strict), since its percent-encoded paths went untested.
 
+  The flow is the one the spec declares on StartConnection (x-plumb-created read).
+
   @creates @StartConnection.response @GetConnection.response @GetConnection.response.status
   Scenario: A started connection round-trips with its ClientPublicKey
-    When I start a connection
-    And I get that connection
-    Then the connection round-trips
+    When I create a resource with a valid "StartConnection" request
+    And I read it back
+    Then it reads back as created
     And the response conforms to the spec
 
   @creates @StartConnection.response @GetConnection.response @GetConnection.ConnectionId.pattern @GetConnection.ConnectionId.maxLength
   Scenario: Thirty started connections all round-trip, whatever their ids hold
-    When I start 30 connections and get each back
-    Then some connection ids held "+", "/" or "="
+    When I create 30 resources with valid "StartConnection" requests and read each back
+    Then some ids needed percent-encoding in the path
 
   @GetConnection.error.NotFoundException
   Scenario: An id nobody started is not found

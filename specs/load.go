@@ -76,6 +76,9 @@ func Parse(names []string, docs map[string][]byte) (*Set, error) {
 			set.operations = append(set.operations, op)
 		}
 	}
+	if err := set.linkFlows(); err != nil {
+		return nil, err
+	}
 	return set, nil
 }
 
@@ -136,8 +139,17 @@ func modelOperation(svc *Service, method, path string, item *openapi3.PathItem, 
 	if spec.OperationID == "" {
 		return nil, fmt.Errorf("%s %s: operationId is missing", method, path)
 	}
+	// awsJson operations all are POST /, which an OpenAPI document can hold once: a spec of
+	// several names each "/#<Operation>", a fragment no client sends.
+	wire := path
+	if svc.Protocol.IsAWSJSON() {
+		wire, _, _ = strings.Cut(path, "#")
+		if wire != "/" || method != http.MethodPost {
+			return nil, fmt.Errorf("%s %s (%s): %s operations are POST / (several in one spec: POST /#Operation)", method, path, spec.OperationID, svc.Protocol)
+		}
+	}
 	op := &Operation{
-		ID: spec.OperationID, Service: svc, Method: method, Path: path, Spec: spec,
+		ID: spec.OperationID, Service: svc, Method: method, Path: wire, SpecPath: path, Spec: spec,
 		Target:  extString(spec.Extensions, "x-aws-target"),
 		InputIn: map[string]string{},
 	}

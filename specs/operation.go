@@ -72,7 +72,8 @@ type Operation struct {
 	ID          string // operationId
 	Service     *Service
 	Method      string
-	Path        string // OpenAPI path template, e.g. /connections/{ConnectionId}
+	Path        string // the wire path template, e.g. /connections/{ConnectionId}; awsJson: /
+	SpecPath    string // the OpenAPI path key: Path, or for awsJson "/#Operation" (see load.go)
 	Target      string // awsJson1_1: X-Amz-Target value; "" for restJson1
 	ContentType string // request media type ("" when the operation takes no body)
 	Spec        *openapi3.Operation
@@ -93,6 +94,9 @@ type Operation struct {
 	// Created is what the 200 response documents about the resource the operation creates
 	// (x-plumb-created, created.go); nil for an operation that creates nothing.
 	Created *Created
+	// Reads is set when the operation is the read of a flow another operation declares
+	// (x-plumb-created read): how an id reaches it, and its answer for an id nobody created.
+	Reads *ReadBack
 
 	constraints []Constraint
 	example     map[string]any // the documented example input (example.go); nil when none

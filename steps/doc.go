@@ -20,7 +20,7 @@
 //	the member "<path>" is set to <n> "<s>" characters [followed by "<t>"]
 //	the member "<path>" is set to JSON <json>          raw JSON: 2, "1", null, true, {}, []
 //	the member "<path>" is removed
-//	the member "<path>" holds <n> distinct tags | <n> tags with the same key
+//	the member "<path>" holds <n> distinct items | <n> items with the same key   (the list's uniqueKeys rule)
 //	the body is: <raw text>   |   the body is empty
 //	the header "<name>" is "<value>"   |   the header "<name>" is removed
 //	I send the request
@@ -29,7 +29,9 @@
 //	the response conforms to the spec
 //	the error type is "<Type>" with status <n>
 //	the created resource is new and in its documented initial state   (x-plumb-created)
-//	I start a connection / I get that connection / the connection round-trips
-//	I start <n> connections and get each back
-//	some connection ids held "+", "/" or "="           a warning if none did (a failure if strict)
+//	I create a resource with a valid "<Op>" request / I read it back / it reads back as created
+//	I create <n> resources with valid "<Op>" requests and read each back
+//	some ids needed percent-encoding in the path        a warning if none did (a failure if strict)
+//
+// The flow steps follow the spec's x-plumb-created read (specs.ReadBack) of the create named.
 package steps

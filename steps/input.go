@@ -127,16 +127,44 @@ func walkTo(obj map[string]any, path string, segs []segment, create bool) (map[s
 	return cur, segs[len(segs)-1], nil
 }
 
-// tagList builds n tags; with sameKey every tag repeats one key (values differ, so only the key
-// rule is broken). Keys and values satisfy every per-tag rule.
-func tagList(n int, sameKey bool) []any {
-	out := make([]any, n)
-	for i := range out {
-		key := fmt.Sprintf("plumb-key-%03d", i)
-		if sameKey {
-			key = "plumb-key"
-		}
-		out[i] = map[string]any{"key": key, "value": fmt.Sprintf("value-%03d", i)}
+// itemList builds n valid items for the list at path of op's input, each drawn from the list's
+// item schema. The list's uniqueKeys rule (x-plumb-rules) names the key that tells items apart:
+// items get distinct keys, or with sameKey all repeat the first item's key (so only that rule is
+// broken).
+func itemList(op *specs.Operation, path string, n int, sameKey bool) ([]any, error) {
+	generic := specs.GenericPath("$." + strings.TrimPrefix(path, "$."))
+	list, err := specs.SchemaAt(op.Input, generic)
+	if err != nil || list.Items == nil || list.Items.Value == nil {
+		return nil, fmt.Errorf("%s has no list at %s", op.ID, generic)
 	}
-	return out
+	key := ""
+	for _, r := range op.Rules {
+		if r.Kind == "uniqueKeys" && r.Path == generic {
+			key = r.Key
+		}
+	}
+	if key == "" {
+		return nil, fmt.Errorf("%s declares no uniqueKeys rule on %s, so its items have no key to tell apart", op.ID, generic)
+	}
+	gen := generators.Valid(list.Items.Value, generators.Options{})
+	out := make([]any, 0, n)
+	seen := map[string]bool{}
+	for seed := 0; len(out) < n && seed < 100*n+100; seed++ {
+		item, ok := gen.Example(seed).(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("%s: the items of %s are not objects", op.ID, generic)
+		}
+		k := fmt.Sprint(item[key])
+		if sameKey && len(out) > 0 {
+			item[key] = out[0].(map[string]any)[key]
+		} else if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, item)
+	}
+	if len(out) < n {
+		return nil, fmt.Errorf("%s: could not draw %d items with distinct %s for %s", op.ID, n, key, generic)
+	}
+	return out, nil
 }

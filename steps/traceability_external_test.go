@@ -155,7 +155,7 @@ func TestEveryStepIsDefinedOnce(t *testing.T) {
 // TestCreatesTagMatchesTheSteps: a scenario expecting acceptance or starting connections is
 // tagged @creates (so the live-AWS guard skips it before it sends), and only those are.
 func TestCreatesTagMatchesTheSteps(t *testing.T) {
-	creates := regexp.MustCompile(`^(the request is accepted|the connection round-trips|the created resource is new and in its documented initial state|I start .*)$`)
+	creates := regexp.MustCompile(`^(the request is accepted|it reads back as created|the created resource is new and in its documented initial state|I create .*)$`)
 	for _, p := range loadPickles(t) {
 		writes := false
 		for _, st := range p.Steps {
