@@ -9,7 +9,7 @@ type Expect struct {
 
 	// Invalid: the broken rule, as a specs.Constraint names it (generic path, keyword) and the
 	// documented error it earns.
-	Path    string `json:"path,omitempty"`    // e.g. "$.AssetId", "$.tags[*].key"; "" for request-level rules
+	Path    string `json:"path,omitempty"`    // e.g. "$.name", "$.list[*].key"; "" for request-level rules
 	Keyword string `json:"keyword,omitempty"` // e.g. "maxLength", "required", "type", "uniqueKeys", "json", "contentType", "target"
 	Error   string `json:"error,omitempty"`   // documented error type, e.g. "ValidationException"
 	Status  int    `json:"status,omitempty"`  // its documented status, e.g. 400

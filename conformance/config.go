@@ -22,7 +22,7 @@ type Config struct {
 	Engine *check.Engine
 
 	// Tags is a godog tag expression selecting scenarios, e.g.
-	// "@StartConnection.AssetId.maxLength && ~@creates" ("," is or, "&&" and, "~" not);
+	// "@PutThing.name.maxLength && ~@creates" ("," is or, "&&" and, "~" not);
 	// "" runs everything.
 	Tags string
 	// Concurrency is how many scenarios run at once; 0 means 1.

@@ -21,7 +21,7 @@ type Case struct {
 	Index     int
 	Operation string
 	Kind      Kind
-	Note      string         // what the case is about, e.g. "invalid: $.AssetId maxLength"
+	Note      string         // what the case is about, e.g. "invalid: $.name maxLength"
 	Input     map[string]any // the decoded input; nil when the body is not a JSON object
 	Request   target.Request // the request before signing
 	Expect    check.Expect

@@ -15,7 +15,7 @@
 // The vocabulary (Given / When / Then; "<...>" marks a parameter):
 //
 //	a valid "<Operation>" request
-//	the member "<path>" is set to "<text>"             path: AssetId, tags[0].key, ...
+//	the member "<path>" is set to "<text>"             path: name, list[0].key, ...
 //	the member "<path>" is set to a string of length <n>
 //	the member "<path>" is set to <n> "<s>" characters [followed by "<t>"]
 //	the member "<path>" is set to JSON <json>          raw JSON: 2, "1", null, true, {}, []
