@@ -95,8 +95,10 @@ func findResource(flow *specs.ReadBack, id string, body map[string]any, what str
 		fmt.Sprintf("%s: %s holds %d items with %s %s; one id names one resource", what, list, len(found), flow.ID, quote(id)))
 }
 
-// sameItems compares decoded JSON values, lists as sets of items (compared by their JSON text).
+// sameItems compares decoded JSON values, lists as sets of items (compared by their JSON text),
+// a null member as an absent one (as AWS JSON protocols read it).
 func sameItems(a, b any) bool {
+	a, b = specs.WithoutNullMembers(a), specs.WithoutNullMembers(b)
 	la, okA := a.([]any)
 	lb, okB := b.([]any)
 	if okA && okB {

@@ -235,6 +235,11 @@ func modelOperation(svc *Service, method, path string, item *openapi3.PathItem, 
 		return nil, fmt.Errorf("%s: %w", op.ID, err)
 	}
 	op.Rules = rules
+	walkSchema(input, "$", nil, func(p string, member *openapi3.Schema, _ bool) {
+		if why := extString(member.Extensions, "x-plumb-opaque"); why != "" {
+			op.Opaque = append(op.Opaque, p)
+		}
+	})
 	for _, r := range op.Rules {
 		if _, ok := op.Error(r.Error); !ok {
 			return nil, fmt.Errorf("%s: rule %s on %s names error %s, which x-aws-errors does not document", op.ID, r.Kind, r.Path, r.Error)

@@ -97,6 +97,10 @@ type Operation struct {
 	// Reads is set when the operation is the read of a flow another operation declares
 	// (x-plumb-created read): how an id reaches it, and its answer for an id nobody created.
 	Reads *ReadBack
+	// Opaque lists the input members (JSON paths) whose values only the service hands out, such
+	// as pagination tokens (x-plumb-opaque): a value of plumb's own names nothing, so an input
+	// carrying one has no documented outcome beyond "a documented answer".
+	Opaque []string
 
 	constraints []Constraint
 	example     map[string]any // the documented example input (example.go); nil when none
