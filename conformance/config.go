@@ -45,8 +45,11 @@ type Config struct {
 
 	CucumberJSON io.Writer              // godog's cucumber JSON report (optional)
 	Progress     func(done, failed int) // called after each finished scenario (nil: none)
-	Features     fs.FS                  // feature files at the root; nil means features.FS
-	Target       string                 // description of the target for the report, already redacted
+	Features     fs.FS                  // feature files (searched recursively); nil means features.FS
+	// FeatureFilesOnly runs the feature files alone. Otherwise every operation of Specs that no
+	// feature file covers gets the feature package scenarios generates from its spec.
+	FeatureFilesOnly bool
+	Target           string // description of the target for the report, already redacted
 }
 
 func (c Config) validate() error {

@@ -6,9 +6,13 @@
 //
 // Index:
 //   - Config (config.go): specs, client, engine, tag expression, concurrency, live-AWS guard,
-//     outputs.
+//     outputs, feature files (FeatureFilesOnly: no generated features).
 //   - Run (run.go): runs the suite; an error means the run could not be made (configuration,
 //     unparsable features, undefined steps, no scenario selected), never that the target failed.
+//
+// The suite is the feature files (features.FS, or Config.Features) plus, for every operation of
+// the specs that no feature file covers (none is named after it or starts a valid request of it),
+// the feature package scenarios generates from its spec (generated.go).
 //
 // Internals: catalog.go reads the feature files to name scenarios and example rows; collect.go
 // turns one scenario's steps.State into a report.Scenario; constraints.go aggregates the

@@ -103,6 +103,7 @@ func TestLiveAWSSkipsCreatingScenarios(t *testing.T) {
 func TestLiveAWSSendFence(t *testing.T) {
 	cfg, rec := recordingConfig(t)
 	cfg.LiveAWS = true
+	cfg.FeatureFilesOnly = true // these two scenarios alone, no generated ones for the other operations
 	cfg.Features = fstest.MapFS{"untagged.feature": {Data: []byte(`Feature: Untagged writes
   Scenario: a valid request without @creates
     Given a valid "CreateConnection" request

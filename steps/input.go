@@ -11,7 +11,8 @@ import (
 
 // BaseInput returns a fresh copy of the valid input scenarios of op start from: the spec's
 // example input when it documents one (specs.Operation.Example), else the first valid boundary
-// document the generators derive from the spec, so that every operation of any spec has one.
+// document the generators derive from the spec (or {} for an input without members), so that
+// every operation of any spec has one.
 func BaseInput(op *specs.Operation) (map[string]any, error) {
 	if ex := op.Example(); ex != nil {
 		return ex, nil
@@ -20,6 +21,10 @@ func BaseInput(op *specs.Operation) (map[string]any, error) {
 		if m, ok := c.Value.(map[string]any); ok && c.Valid {
 			return m, nil
 		}
+	}
+	// An input with no member to vary gives no case; an empty one may still be valid.
+	if empty := map[string]any{}; len(specs.Validate(op.Input, empty)) == 0 && len(op.CheckRules(empty)) == 0 {
+		return empty, nil
 	}
 	return nil, fmt.Errorf("no base input for operation %s: the spec gives no example and no valid input could be derived", op.ID)
 }

@@ -7,16 +7,20 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/plumbhq/plumb/scenarios"
 	"github.com/plumbhq/plumb/specs"
 )
 
 func cmdSpec(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || (args[0] != "list" && args[0] != "dump") {
+	if len(args) == 0 || (args[0] != "list" && args[0] != "dump" && args[0] != "features") {
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
-			fmt.Fprintln(stdout, "usage: plumb spec list [--json] [--operation OP] | plumb spec dump OPERATION")
+			fmt.Fprintln(stdout, "usage: plumb spec list [--json] [--operation OP] | plumb spec dump OPERATION | plumb spec features [--spec FILE]... OPERATION")
 			return exitOK
 		}
-		return usageError(stderr, "spec", "want a subcommand: list or dump (usage: plumb spec list | plumb spec dump OPERATION)")
+		return usageError(stderr, "spec", "want a subcommand: list, dump or features (usage: plumb spec list | plumb spec dump OPERATION | plumb spec features OPERATION)")
+	}
+	if args[0] == "features" {
+		return specFeatures(args[1:], stdout, stderr)
 	}
 	files, args, err := specFlags(args)
 	if err != nil {
@@ -128,6 +132,43 @@ func specDump(set *specs.Set, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "plumb spec dump: %v\n", err)
 		return exitNonConform
 	}
+	return exitOK
+}
+
+// specFeatures prints the Gherkin feature plumb run generates for an operation no feature file
+// covers (package scenarios), for the user to commit and edit: saved among the feature files,
+// it replaces the generated one.
+func specFeatures(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("spec features", "[--spec FILE]... OPERATION", stderr)
+	var files multiFlag
+	fs.Var(&files, "spec", "read the operation from this OpenAPI spec file instead of the embedded specs (repeatable)")
+	if code, done := parseFlags(fs, args); done {
+		return code
+	}
+	var (
+		set *specs.Set
+		err error
+	)
+	if len(files) > 0 {
+		set, err = specs.LoadFiles(files...)
+	} else {
+		set, err = specs.Load()
+	}
+	if err != nil {
+		return usageError(stderr, "spec features", "%v", err)
+	}
+	if fs.NArg() != 1 {
+		return usageError(stderr, "spec features", "want exactly one OPERATION (operations: %s)", opNames(set))
+	}
+	op := set.Operation(fs.Arg(0))
+	if op == nil {
+		return usageError(stderr, "spec features", "unknown operation %q (operations: %s)", fs.Arg(0), opNames(set))
+	}
+	text, err := scenarios.Feature(op)
+	if err != nil {
+		return usageError(stderr, "spec features", "%s: %v", op.ID, err)
+	}
+	fmt.Fprint(stdout, text)
 	return exitOK
 }
 
