@@ -74,6 +74,9 @@ func TestLiveAWSSkipsCreatingScenarios(t *testing.T) {
 			t.Errorf("%s / %s: skipped scenario recorded checks, so it sent something", s.Feature, s.Name)
 		case !creates && s.Status == report.Skipped && !strings.Contains(s.SkipReason, "could be accepted"):
 			t.Errorf("%s / %s: non-creating scenario skipped for %q; only the send fence may skip it", s.Feature, s.Name, s.SkipReason)
+		case !creates && s.Status == report.Skipped && s.Operation == "DescribeConnections":
+			// A read over POST: to the fence, which knows only GET as safe, a valid request
+			// to it could be a write, so its valid-input scenarios are held back too.
 		case !creates && s.Status == report.Skipped:
 			fenced++
 		case !creates && s.Status != report.Passed:

@@ -62,7 +62,7 @@ func readable(op *specs.Operation, base map[string]any, e expressed) expressed {
 	exact, _ := apply(base, e.changes)
 	e.tails = make([]tail, len(e.changes))
 	for i, c := range e.changes {
-		alts := tails(c)
+		alts := tails(op, c)
 		switch {
 		case e.c.Keyword == "type":
 			alts = alts[len(alts)-1:] // a wrong type reads best as the JSON it is

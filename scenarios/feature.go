@@ -1,13 +1,14 @@
 package scenarios
 
 import (
+	"encoding/json"
 	"fmt"
-	"net/http"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/plumbhq/plumb/check"
 	"github.com/plumbhq/plumb/generators"
 	"github.com/plumbhq/plumb/specs"
 	"github.com/plumbhq/plumb/steps"
@@ -24,7 +25,7 @@ func Feature(op *specs.Operation) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	g := &gen{op: op, base: base, outcome: validOutcome(op)}
+	g := &gen{op: op, base: base, outcome: validOutcome(op, base)}
 	var b strings.Builder
 	g.header(&b)
 
@@ -93,28 +94,36 @@ type outcome struct {
 	tags []string
 }
 
-// validOutcome: valid input is accepted, except for an operation that reads (GET) a resource
-// its input names and documents a 404: no generated input names a resource that exists, so
-// valid input earns the documented not-found (as GetConnection's hand-written feature says).
-func validOutcome(op *specs.Operation) outcome {
-	if e, ok := notFound(op); ok {
+// validOutcome is what valid input earns, as the spec says (check.ValidExpect, the one place
+// the drivers read it from): accepted; or for the read of a flow given an id nobody created,
+// the documented not-found; or, where the input carries a value only the service hands out
+// (or a read's id with no documented not-found), just a documented answer.
+func validOutcome(op *specs.Operation, input map[string]any) outcome {
+	exp := check.ValidExpect(op, input)
+	switch exp.Kind {
+	case check.KindOutcome:
 		return outcome{verb: "is not found",
-			then: []string{fmt.Sprintf("the error type is %q with status %d", e.Type, e.Status)},
-			tags: []string{"@" + op.ID + ".error." + e.Type}}
+			then: []string{fmt.Sprintf("the error type is %q with status %d", exp.Error, exp.Status)},
+			tags: []string{"@" + op.ID + ".error." + exp.Error}}
+	case check.KindAny:
+		return outcome{verb: "is answered as documented", then: []string{"the response conforms to the spec"}}
 	}
 	return outcome{verb: "is accepted", then: []string{"the request is accepted"}, tags: []string{steps.CreatesTag}}
 }
 
-func notFound(op *specs.Operation) (specs.ErrorShape, bool) {
-	if op.Method != http.MethodGet {
-		return specs.ErrorShape{}, false
+// caseOutcome is what the valid case earns: validOutcome of the base input carrying the case's
+// member.
+func (g *gen) caseOutcome(path string, c generators.Case) outcome {
+	var doc map[string]any
+	b, _ := json.Marshal(g.base) // a deep copy: the base input stays as it is
+	_ = json.Unmarshal(b, &doc)
+	if doc == nil {
+		doc = map[string]any{}
 	}
-	for _, e := range op.Errors {
-		if e.Status == http.StatusNotFound {
-			return e, true
-		}
+	if v, ok := specs.ValueAt(c.Value, path); ok {
+		_ = specs.SetValueAt(doc, path, v)
 	}
-	return specs.ErrorShape{}, false
+	return validOutcome(g.op, doc)
 }
 
 func (g *gen) header(b *strings.Builder) {
@@ -257,6 +266,7 @@ func (g *gen) group(path, keyword string, valid bool, rows []row) scenario {
 	op := g.op
 	c, found := op.Find("request", path, keyword)
 	sc := scenario{when: []string{"I send the request"}}
+	verb := g.outcome.verb
 	pathLabel := op.InputIn[strings.TrimPrefix(path, "$.")] == "path"
 	if valid {
 		switch {
@@ -267,8 +277,10 @@ func (g *gen) group(path, keyword string, valid bool, rows []row) scenario {
 				sc.tags = append(sc.tags, "@"+t.ID)
 			}
 		}
-		sc.tags = append(slices.Clone(g.outcome.tags), sc.tags...)
-		sc.then = slices.Clone(g.outcome.then)
+		out := g.caseOutcome(path, rows[0].c)
+		sc.tags = append(slices.Clone(out.tags), sc.tags...)
+		sc.then = slices.Clone(out.then)
+		verb = out.verb
 		if !found && keyword == "type" {
 			c = specs.Constraint{}
 		}
@@ -287,7 +299,7 @@ func (g *gen) group(path, keyword string, valid bool, rows []row) scenario {
 		}
 		sc.then = []string{fmt.Sprintf("the request is rejected for breaking %q of %q", keyword, path)}
 	}
-	name := title(display(path), keyword, valid, c, g.outcome.verb, pathLabel && keyword == "type")
+	name := title(display(path), keyword, valid, c, verb, pathLabel && keyword == "type")
 
 	if len(rows) == 1 {
 		r := rows[0]

@@ -8,6 +8,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/plumbhq/plumb/specs"
+	"github.com/plumbhq/plumb/steps"
 )
 
 // A member step is `the member "<path>" <tail>`; the tail is rendered as prefix + arg + suffix
@@ -44,7 +47,7 @@ func printable(s string) bool {
 
 // tails lists the ways to write one change, most readable first, each with the value it
 // stands for; the caller keeps the first that breaks exactly what the case breaks.
-func tails(c change) []struct {
+func tails(op *specs.Operation, c change) []struct {
 	t     tail
 	value any
 } {
@@ -69,24 +72,16 @@ func tails(c change) []struct {
 		}
 	}
 	if l, ok := c.value.([]any); ok && len(l) >= 2 {
-		out = append(out,
-			alt{tail{prefix: "holds ", arg: strconv.Itoa(len(l)), suffix: " distinct tags", column: "count"}, tagList(len(l), false)},
-			alt{tail{prefix: "holds ", arg: strconv.Itoa(len(l)), suffix: " tags with the same key", column: "count"}, tagList(len(l), true)})
+		// The lists the steps "holds <n> distinct items" and "holds <n> items with the same key"
+		// build (steps.ItemList, from the list's uniqueKeys rule); a rendering using one is kept
+		// only when it breaks exactly what the case breaks, so a drift shows as JSON, never as a
+		// wrong scenario.
+		if distinct, err := steps.ItemList(op, c.path, len(l), false); err == nil {
+			out = append(out, alt{tail{prefix: "holds ", arg: strconv.Itoa(len(l)), suffix: " distinct items", column: "count"}, distinct})
+		}
+		if same, err := steps.ItemList(op, c.path, len(l), true); err == nil {
+			out = append(out, alt{tail{prefix: "holds ", arg: strconv.Itoa(len(l)), suffix: " items with the same key", column: "count"}, same})
+		}
 	}
 	return append(out, alt{tail{prefix: "is set to JSON ", arg: toJSON(c.value), column: "json"}, c.value})
-}
-
-// tagList is the list the steps "holds <n> distinct tags" and "holds <n> tags with the same
-// key" build (package steps, input.go); a rendering using it is kept only when it breaks
-// exactly what the case breaks, so a drift shows as JSON, never as a wrong scenario.
-func tagList(n int, sameKey bool) []any {
-	out := make([]any, n)
-	for i := range out {
-		key := fmt.Sprintf("plumb-key-%03d", i)
-		if sameKey {
-			key = "plumb-key"
-		}
-		out[i] = map[string]any{"key": key, "value": fmt.Sprintf("value-%03d", i)}
-	}
-	return out
 }

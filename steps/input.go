@@ -132,11 +132,11 @@ func walkTo(obj map[string]any, path string, segs []segment, create bool) (map[s
 	return cur, segs[len(segs)-1], nil
 }
 
-// itemList builds n valid items for the list at path of op's input, each drawn from the list's
+// ItemList builds n valid items for the list at path of op's input, each drawn from the list's
 // item schema. The list's uniqueKeys rule (x-plumb-rules) names the key that tells items apart:
 // items get distinct keys, or with sameKey all repeat the first item's key (so only that rule is
 // broken).
-func itemList(op *specs.Operation, path string, n int, sameKey bool) ([]any, error) {
+func ItemList(op *specs.Operation, path string, n int, sameKey bool) ([]any, error) {
 	generic := specs.GenericPath("$." + strings.TrimPrefix(path, "$."))
 	list, err := specs.SchemaAt(op.Input, generic)
 	if err != nil || list.Items == nil || list.Items.Value == nil {

@@ -141,7 +141,7 @@ func (s *scenario) setItems(path string, n int, sameKey bool) error {
 	if err != nil {
 		return err
 	}
-	items, err := itemList(r.op, path, n, sameKey)
+	items, err := ItemList(r.op, path, n, sameKey)
 	if err != nil {
 		return err
 	}
