@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/plumbhq/plumb/specs"
+	"github.com/plumbhq/plumb/target"
 )
 
 // What a create documents about the resource it made (specs.Operation.Created, declared in the
@@ -200,4 +201,17 @@ func bare(v any) string {
 		return s
 	}
 	return render(v)
+}
+
+// ResponseValue returns the value at a member path ($.a or $.a.b) of an exchange's JSON
+// response body, and whether it is there: what a flow takes from a create's answer.
+func ResponseValue(ex target.Exchange, path string) (any, bool) {
+	if ex.Response == nil {
+		return nil, false
+	}
+	top, ok := members(ex.Response.Body)
+	if !ok {
+		return nil, false
+	}
+	return memberAt(top, path)
 }

@@ -34,6 +34,6 @@ func TestDisabledChecksAreNotEvaluated(t *testing.T) {
 
 	// The stateful check of a read-back is not judged either.
 	e = check.New(set(t), check.Options{Disabled: []check.Name{check.Stateful}})
-	rs = e.RoundTrip(op(t, "GetConnection"), "abc", "key", exchange(404, `{"Message":"no"}`, "Content-Type", ctJSON, "X-Amzn-ErrorType", "NotFoundException"))
+	rs = roundTrip(e, op(t, "GetConnection"), flowOf(t, "StartConnection"), "abc", "key", exchange(404, `{"Message":"no"}`, "Content-Type", ctJSON, "X-Amzn-ErrorType", "NotFoundException"))
 	want(t, rs, check.Stateful, check.Skip, check.DisabledMessage)
 }

@@ -19,8 +19,9 @@
 //     naming the operation are warnings; a 5xx, or a success for input breaking a rule, is judged
 //     once (not again as a status, media type or body).
 //   - AboutInput (input.go): which checks judge the input's rule.
-//   - Stateful checks (stateful.go): Engine.RoundTrip (a started connection is retrievable with
-//     the same ClientPublicKey), Engine.UnknownID (an id never started is NotFoundException 404).
+//   - Flows (stateful.go), as the spec declares them (x-plumb-created read): Engine.ReadBack (a
+//     created resource reads back by its id with the members it was given), Engine.UnknownID (an
+//     id no create returned earns the read's documented not-found answer).
 //   - What a create made (created.go): for a 200 answer to valid input of an operation with
 //     x-plumb-created, Check fills stateful_conformance: documented initial values, and an id no
 //     earlier create returned (Engine keeps a bounded record; Engine.ForgetCreated clears it).

@@ -64,9 +64,10 @@ func TestEmulatorConforms(t *testing.T) {
 		if err := json.Unmarshal(ex.Response.Body, &started); err != nil || started.ConnectionId == "" {
 			t.Fatalf("StartConnection answered %s", ex.Response.Body)
 		}
-		noFailures(t, e.RoundTrip(get, started.ConnectionId, key,
+		flow := flowOf(t, "StartConnection")
+		noFailures(t, roundTrip(e, get, flow, started.ConnectionId, key,
 			send(t, h, get, map[string]any{"ConnectionId": started.ConnectionId})))
-		noFailures(t, e.UnknownID(get, "neverStarted", send(t, h, get, map[string]any{"ConnectionId": "neverStarted"})))
+		noFailures(t, e.UnknownID(get, flow, "neverStarted", send(t, h, get, map[string]any{"ConnectionId": "neverStarted"})))
 
 		long := validStart()
 		long["AssetId"] = strings.Repeat("a", 101)
@@ -130,7 +131,7 @@ func TestEmulatorFaultsCaught(t *testing.T) {
 		{"wrong-key-returned", func(h http.Handler) []check.Result {
 			var s struct{ ConnectionId string }
 			_ = json.Unmarshal(send(t, h, start, validStart()).Response.Body, &s)
-			return e.RoundTrip(get, s.ConnectionId, key, send(t, h, get, map[string]any{"ConnectionId": s.ConnectionId}))
+			return roundTrip(e, get, flowOf(t, "StartConnection"), s.ConnectionId, key, send(t, h, get, map[string]any{"ConnectionId": s.ConnectionId}))
 		}, check.Stateful},
 	}
 	for _, c := range cases {

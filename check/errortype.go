@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/plumbhq/plumb/protocol"
-	"github.com/plumbhq/plumb/specs"
 )
 
 // errorType judges how an error response names itself. AWS SDKs pick the exception from the
@@ -70,7 +69,7 @@ func isCommon(name string) bool {
 
 // typeSources names where the protocol looks for the type, for the "no type" message.
 func (f *facts) typeSources() string {
-	if f.op.Protocol() == specs.AWSJSON11 {
+	if f.op.Protocol().IsAWSJSON() {
 		return "no body __type, X-Amzn-ErrorType header or body code"
 	}
 	return "no X-Amzn-ErrorType header, body code or __type"

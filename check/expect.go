@@ -1,6 +1,10 @@
 package check
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/plumbhq/plumb/specs"
+)
 
 // Expect is what the driver knows about the request it sent: valid input, input breaking one
 // named rule, or a request with one specific documented outcome.
@@ -9,7 +13,7 @@ type Expect struct {
 
 	// Invalid: the broken rule, as a specs.Constraint names it (generic path, keyword) and the
 	// documented error it earns.
-	Path    string `json:"path,omitempty"`    // e.g. "$.AssetId", "$.tags[*].key"; "" for request-level rules
+	Path    string `json:"path,omitempty"`    // e.g. "$.name", "$.list[*].key"; "" for request-level rules
 	Keyword string `json:"keyword,omitempty"` // e.g. "maxLength", "required", "type", "uniqueKeys", "json", "contentType", "target"
 	Error   string `json:"error,omitempty"`   // documented error type, e.g. "ValidationException"
 	Status  int    `json:"status,omitempty"`  // its documented status, e.g. 400
@@ -63,4 +67,25 @@ func Invalid(path, keyword, errorType string, status int) Expect {
 // Outcome expects exactly the documented error type and status.
 func Outcome(errorType string, status int) Expect {
 	return Expect{Kind: KindOutcome, Error: errorType, Status: status}
+}
+
+// ValidExpect is what a schema-valid input of op earns, as its spec says: a read given an id
+// nobody created earns the read's documented not-found answer (x-plumb-created read notFound),
+// or any documented answer when none is declared; an input carrying a value only the service
+// hands out (x-plumb-opaque) earns any documented answer; anything else is accepted (Valid).
+func ValidExpect(op *specs.Operation, input map[string]any) Expect {
+	if r := op.Reads; r != nil {
+		if _, hasID := specs.ValueAt(input, r.Input); hasID {
+			if e, ok := op.Error(r.NotFound); ok {
+				return Outcome(e.Type, e.Status)
+			}
+			return Expect{Kind: KindAny}
+		}
+	}
+	for _, p := range op.Opaque {
+		if _, present := specs.ValueAt(input, p); present {
+			return Expect{Kind: KindAny}
+		}
+	}
+	return Valid()
 }

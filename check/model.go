@@ -14,9 +14,8 @@ import (
 	"github.com/plumbhq/plumb/specs"
 )
 
-// amzJSON is the awsJson1_1 media type. kin-openapi decodes only the media types it knows, so
-// the engine registers the JSON decoder for it once, process-wide.
-const amzJSON = "application/x-amz-json-1.1"
+// kin-openapi decodes only the media types it knows, so the engine registers the JSON decoder
+// for the awsJson media types once, process-wide.
 
 var registerDecoder sync.Once
 
@@ -53,7 +52,8 @@ var filterOptions = &openapi3filter.Options{
 
 func buildModel(op *specs.Operation) *opModel {
 	registerDecoder.Do(func() {
-		openapi3filter.RegisterBodyDecoder(amzJSON, openapi3filter.JSONBodyDecoder)
+		openapi3filter.RegisterBodyDecoder(specs.AWSJSON11.MediaType(), openapi3filter.JSONBodyDecoder)
+		openapi3filter.RegisterBodyDecoder(specs.AWSJSON10.MediaType(), openapi3filter.JSONBodyDecoder)
 	})
 	m := &opModel{responses: map[int]response{}, statuses: op.Statuses()}
 
@@ -63,7 +63,7 @@ func buildModel(op *specs.Operation) *opModel {
 	}
 	var item *openapi3.PathItem
 	if doc != nil && doc.Paths != nil {
-		item = doc.Paths.Value(op.Path)
+		item = doc.Paths.Value(op.SpecPath)
 	}
 	// The dummy request only tells ValidateResponse the method (it skips HEAD); the URL is unused.
 	req, _ := http.NewRequest(op.Method, "http://plumb.invalid/", nil)
@@ -72,7 +72,7 @@ func buildModel(op *specs.Operation) *opModel {
 	}
 	m.request = &openapi3filter.RequestValidationInput{
 		Request: req,
-		Route: &routers.Route{Spec: doc, Path: op.Path, PathItem: item,
+		Route: &routers.Route{Spec: doc, Path: op.SpecPath, PathItem: item,
 			Method: op.Method, Operation: op.Spec},
 		Options: filterOptions,
 	}
@@ -96,7 +96,7 @@ func buildModel(op *specs.Operation) *opModel {
 	}
 
 	// Error media types: whatever the spec documents for errors, plus the protocol's own.
-	// awsJson1_1 errors arrive as application/x-amz-json-1.1 or application/json: AWS sends both.
+	// awsJson errors arrive as the protocol's media type or application/json: AWS sends both.
 	seen := map[string]bool{}
 	addMedia := func(mt string) {
 		if mt != "" && !seen[mt] {
@@ -104,8 +104,8 @@ func buildModel(op *specs.Operation) *opModel {
 			m.errorMedia = append(m.errorMedia, mt)
 		}
 	}
-	if op.Service != nil && op.Protocol() == specs.AWSJSON11 {
-		addMedia(amzJSON)
+	if op.Service != nil && op.Protocol().IsAWSJSON() {
+		addMedia(op.Protocol().MediaType())
 	}
 	addMedia("application/json")
 	codes := make([]int, 0, len(m.responses))

@@ -27,8 +27,8 @@ const (
 	PositiveDataAcceptance Name = "positive_data_acceptance"
 	// ExpectedOutcome: a specific documented outcome (e.g. unknown id -> NotFoundException 404).
 	ExpectedOutcome Name = "expected_outcome"
-	// Stateful: what one request created, the next returns (started connections retrievable
-	// with the same ClientPublicKey, ids round-trip whatever characters they hold), and what a
+	// Stateful: what one request created, the next returns (a created resource reads back by its
+	// id with the members it was given, whatever characters the id holds), and what a
 	// create's 200 documents about the new resource (x-plumb-created: its documented initial
 	// values, an id no earlier create of the run returned).
 	Stateful Name = "stateful_conformance"

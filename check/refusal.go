@@ -114,8 +114,8 @@ func (f *facts) protocolAnswer() bool {
 }
 
 // lenientTarget reports whether the request's X-Amz-Target still names the operation, by the
-// part after its last dot and ignoring case ("Overture.CreateConnection", "CreateConnection",
-// "OvertureService.createconnection"): serving it as the operation is leniency. A target naming
+// part after its last dot and ignoring case ("Other.PutThing", "PutThing", "Service.putthing"
+// for Service.PutThing): serving it as the operation is leniency. A target naming
 // another or no operation is not.
 func (f *facts) lenientTarget() bool {
 	name := f.amzTarget[strings.LastIndexByte(f.amzTarget, '.')+1:]

@@ -27,7 +27,7 @@ type Result struct {
 	Path    string
 	Keyword string
 	// Causes name what the target did wrong on the response side, in words that do not depend
-	// on the input that provoked it ("200 with Content-Type text/html", "$.loaIssueTime type",
+	// on the input that provoked it ("200 with Content-Type text/html", "$.createdAt type",
 	// "accepted with 200"): a failure's root cause is (operation, check, cause). A failure
 	// always has at least one cause; a response breaking two schema rules has two.
 	Causes []string

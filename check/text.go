@@ -45,7 +45,7 @@ func (f *facts) describe() string {
 }
 
 // rule renders the broken rule of an Invalid expectation with its documented value when the
-// operation's constraints know it: "$.AssetId maxLength 100".
+// operation's constraints know it: "$.name maxLength 100".
 func (f *facts) rule() string {
 	path, kw := f.exp.Path, f.exp.Keyword
 	s := strings.TrimSpace(path + " " + kw)

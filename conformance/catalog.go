@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	gherkin "github.com/cucumber/gherkin/go/v26"
+	"github.com/cucumber/godog"
 	messages "github.com/cucumber/messages/go/v21"
 )
 
@@ -45,7 +46,8 @@ func (c *catalog) selected(sel string) int {
 	return n
 }
 
-// featurePaths lists the .feature files of fsys, sorted.
+// featurePaths lists the .feature files of fsys, sorted (none is not an error here: the
+// suite may be all generated).
 func featurePaths(fsys fs.FS) ([]string, error) {
 	var out []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
@@ -60,26 +62,21 @@ func featurePaths(fsys fs.FS) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("conformance: reading feature files: %w", err)
 	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("conformance: no .feature files found")
-	}
 	sort.Strings(out)
 	return out, nil
 }
 
-// loadCatalog parses every feature file; a file that does not parse is a configuration error.
-func loadCatalog(fsys fs.FS, paths []string) (*catalog, error) {
-	c := &catalog{paths: paths, entries: map[string]entry{}}
+// loadCatalog parses every feature of the suite; one that does not parse is a configuration
+// error.
+func loadCatalog(files []godog.Feature) (*catalog, error) {
+	c := &catalog{entries: map[string]entry{}}
 	order := 0
-	for _, p := range paths {
-		data, err := fs.ReadFile(fsys, p)
+	for _, f := range files {
+		p := f.Name
+		c.paths = append(c.paths, p)
+		doc, ids, err := parseFeature(f)
 		if err != nil {
-			return nil, fmt.Errorf("conformance: %w", err)
-		}
-		ids := (&messages.Incrementing{}).NewId
-		doc, err := gherkin.ParseGherkinDocument(bytes.NewReader(data), ids)
-		if err != nil {
-			return nil, fmt.Errorf("conformance: %s: %w", p, err)
+			return nil, err
 		}
 		if doc.Feature == nil {
 			continue
@@ -96,6 +93,17 @@ func loadCatalog(fsys fs.FS, paths []string) (*catalog, error) {
 		}
 	}
 	return c, nil
+}
+
+// parseFeature parses one feature of the suite and returns the id generator it used, so that
+// pickles compiled from it get ids of the same sequence.
+func parseFeature(f godog.Feature) (*messages.GherkinDocument, func() string, error) {
+	ids := (&messages.Incrementing{}).NewId
+	doc, err := gherkin.ParseGherkinDocument(bytes.NewReader(f.Contents), ids)
+	if err != nil {
+		return nil, nil, fmt.Errorf("conformance: %s: %w", f.Name, err)
+	}
+	return doc, ids, nil
 }
 
 // lookup finds a godog pickle's entry; a pickle the catalog lacks sorts last.

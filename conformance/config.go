@@ -22,7 +22,7 @@ type Config struct {
 	Engine *check.Engine
 
 	// Tags is a godog tag expression selecting scenarios, e.g.
-	// "@StartConnection.AssetId.maxLength && ~@creates" ("," is or, "&&" and, "~" not);
+	// "@PutThing.name.maxLength && ~@creates" ("," is or, "&&" and, "~" not);
 	// "" runs everything.
 	Tags string
 	// Concurrency is how many scenarios run at once; 0 means 1.
@@ -69,8 +69,11 @@ type Config struct {
 
 	CucumberJSON io.Writer              // godog's cucumber JSON report (optional)
 	Progress     func(done, failed int) // called after each finished scenario (nil: none)
-	Features     fs.FS                  // feature files at the root; nil means features.FS
-	Target       string                 // description of the target for the report, already redacted
+	Features     fs.FS                  // feature files (searched recursively); nil means features.FS
+	// FeatureFilesOnly runs the feature files alone. Otherwise every operation of Specs that no
+	// feature file covers gets the feature package scenarios generates from its spec.
+	FeatureFilesOnly bool
+	Target           string // description of the target for the report, already redacted
 }
 
 func (c Config) validate() error {

@@ -22,7 +22,9 @@ func TestRunRefusesBadConfiguration(t *testing.T) {
 		{"no specs", func(c *conformance.Config) { c.Specs = nil }, "Specs"},
 		{"no client", func(c *conformance.Config) { c.Client = nil }, "Client"},
 		{"no engine", func(c *conformance.Config) { c.Engine = nil }, "Engine"},
-		{"no feature files", func(c *conformance.Config) { c.Features = fstest.MapFS{"README": {Data: []byte("x")}} }, "no .feature files"},
+		{"no feature files", func(c *conformance.Config) {
+			c.Features, c.FeatureFilesOnly = fstest.MapFS{"README": {Data: []byte("x")}}, true
+		}, "no .feature files"},
 		{"unparsable feature", func(c *conformance.Config) {
 			c.Features = feature("Feature: x\n  Scenario: y\n    Given a\n    this is not a step\n")
 		}, "x.feature"},

@@ -8,11 +8,16 @@
 //   - Config (config.go): specs, client, engine, tag expression, scenario name (--scenario),
 //     fail-fast, concurrency, live-AWS guard, rerun line and curl options, outputs; Shard and
 //     Shards run part K of N of the scenarios (by position in the files), whose report carries
-//     what plumb merge needs (report.Shard).
+//     what plumb merge needs (report.Shard); feature files (FeatureFilesOnly: no
+//     generated features).
 //   - QualifiedName, FailFastReason: the unique "Feature: name" a rerun line selects, and why
 //     a scenario --fail-fast kept from starting is skipped.
 //   - Run (run.go): runs the suite; an error means the run could not be made (configuration,
 //     unparsable features, undefined steps, no scenario selected), never that the target failed.
+//
+// The suite is the feature files (features.FS, or Config.Features) plus, for every operation of
+// the specs that no feature file covers (none is named after it or starts a valid request of it),
+// the feature package scenarios generates from its spec (generated.go).
 //
 // Internals: catalog.go reads the feature files to name scenarios and example rows; collect.go
 // turns one scenario's steps.State into a report.Scenario; constraints.go aggregates the

@@ -74,6 +74,9 @@ func TestLiveAWSSkipsCreatingScenarios(t *testing.T) {
 			t.Errorf("%s / %s: skipped scenario recorded checks, so it sent something", s.Feature, s.Name)
 		case !creates && s.Status == report.Skipped && !strings.Contains(s.SkipReason, "could be accepted"):
 			t.Errorf("%s / %s: non-creating scenario skipped for %q; only the send fence may skip it", s.Feature, s.Name, s.SkipReason)
+		case !creates && s.Status == report.Skipped && s.Operation == "DescribeConnections":
+			// A read over POST: to the fence, which knows only GET as safe, a valid request
+			// to it could be a write, so its valid-input scenarios are held back too.
 		case !creates && s.Status == report.Skipped:
 			fenced++
 		case !creates && s.Status != report.Passed:
@@ -103,6 +106,7 @@ func TestLiveAWSSkipsCreatingScenarios(t *testing.T) {
 func TestLiveAWSSendFence(t *testing.T) {
 	cfg, rec := recordingConfig(t)
 	cfg.LiveAWS = true
+	cfg.FeatureFilesOnly = true // these two scenarios alone, no generated ones for the other operations
 	cfg.Features = fstest.MapFS{"untagged.feature": {Data: []byte(`Feature: Untagged writes
   Scenario: a valid request without @creates
     Given a valid "CreateConnection" request
@@ -110,9 +114,9 @@ func TestLiveAWSSendFence(t *testing.T) {
     Then the response conforms to the spec
 
   Scenario: a flow without @creates
-    When I start a connection
-    And I get that connection
-    Then the connection round-trips
+    When I create a resource with a valid "StartConnection" request
+    And I read it back
+    Then it reads back as created
 `)}}
 	r := run(t, cfg)
 	if len(r.Scenarios) != 2 {

@@ -34,11 +34,11 @@ func Run(ctx context.Context, cfg Config) (*report.Run, error) {
 	if fsys == nil {
 		fsys = features.FS
 	}
-	paths, err := featurePaths(fsys)
+	files, err := suiteFiles(fsys, cfg.Specs, cfg.FeatureFilesOnly)
 	if err != nil {
 		return nil, err
 	}
-	cat, err := loadCatalog(fsys, paths)
+	cat, err := loadCatalog(files)
 	if err != nil {
 		return nil, err
 	}
@@ -95,16 +95,17 @@ func Run(ctx context.Context, cfg Config) (*report.Run, error) {
 			})
 		},
 		Options: &godog.Options{
-			FS:             fsys,
-			Paths:          paths,
-			Tags:           cfg.Tags,
-			Concurrency:    concurrency,
-			Format:         format,
-			Output:         out,
-			NoColors:       true,
-			Strict:         true,
-			Randomize:      0,
-			DefaultContext: ctx,
+			// Every feature goes in as contents, the files read and the generated ones alike, so
+			// godog and the catalog see the same text under the same names.
+			FeatureContents: files,
+			Tags:            cfg.Tags,
+			Concurrency:     concurrency,
+			Format:          format,
+			Output:          out,
+			NoColors:        true,
+			Strict:          true,
+			Randomize:       0,
+			DefaultContext:  ctx,
 		},
 	}
 

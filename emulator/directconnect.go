@@ -170,6 +170,7 @@ func (e *Emulator) newDXConnection(vals map[string]any, tags []map[string]any) m
 	if out != nil {
 		c["tags"] = out
 	}
+	defer func() { e.dx.put(c["connectionId"].(string), c) }() // with the faults below, as it was answered
 	if e.has(faultRespStateNotEnum) {
 		c["connectionState"] = "new"
 	}

@@ -36,10 +36,13 @@ type Emulator struct {
 	account string
 
 	// Validation tables, built once from the fault set.
-	startRules  []rule
-	getRules    []rule
-	createRules []rule
-	maxTags     int // 0 = no limit
+	startRules    []rule
+	getRules      []rule
+	createRules   []rule
+	describeRules []rule
+	maxTags       int // 0 = no limit
+
+	dx dxStore // created Direct Connect connections, for DescribeConnections
 
 	dxIDs  *idSequence // Direct Connect connection ids, never one twice
 	dxLast lastDX      // dx-connectionid-reused: the connection ids collide into
@@ -77,6 +80,7 @@ func New(cfg Config) (*Emulator, error) {
 	e.startRules = startConnectionRules(fs)
 	e.getRules = getConnectionRules(fs)
 	e.createRules = createConnectionRules(fs)
+	e.describeRules = describeConnectionsRules(fs)
 	e.maxTags = maxTags(fs)
 	e.dxIDs = newIDSequence()
 	return e, nil
@@ -134,10 +138,14 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // serveDirectConnect dispatches awsJson1_1 requests by X-Amz-Target.
 func (e *Emulator) serveDirectConnect(w http.ResponseWriter, r *http.Request) {
 	target := r.Header.Get("X-Amz-Target")
+	if target == describeConnectionsTarget {
+		e.describeConnections(w, r)
+		return
+	}
 	if target != createConnectionTarget && !e.has(faultDXWrongTargetAccepted) {
 		msg := "X-Amz-Target header is missing"
 		if target != "" {
-			msg = fmt.Sprintf("unknown operation '%s' in X-Amz-Target; this endpoint serves %s", echo(target), createConnectionTarget)
+			msg = fmt.Sprintf("unknown operation '%s' in X-Amz-Target; this endpoint serves %s and %s", echo(target), createConnectionTarget, describeConnectionsTarget)
 		}
 		e.writeAmzJSONError(w, apiError{http.StatusBadRequest, typeUnknownOperation, msg})
 		return

@@ -204,6 +204,23 @@ var faultCases = []faultCase{
 		}
 		return fmt.Sprintf("same id, tags %s", tagKeys(second.obj))
 	}, "distinct ids", "same id, tags first+second"},
+	{"dx-describe-not-listed", func(t testing.TB, h http.Handler) string {
+		return describedAs(t, h, func(list []map[string]any) string { return "listed" })
+	}, "listed", "not listed"},
+	{"dx-describe-tags-dropped", func(t testing.TB, h http.Handler) string {
+		return describedAs(t, h, func(list []map[string]any) string {
+			if len(tagList(list[0])) == 0 {
+				return "no tags"
+			}
+			return "tags"
+		})
+	}, "tags", "no tags"},
+	{"dx-describe-listed-twice", func(t testing.TB, h http.Handler) string {
+		return describedAs(t, h, func(list []map[string]any) string { return fmt.Sprintf("listed %d", len(list)) })
+	}, "listed 1", "listed 2"},
+	{"dx-describe-maxresults-string", func(t testing.TB, h http.Handler) string {
+		return describe(t, h, map[string]any{"maxResults": "10"}).summary()
+	}, "400 DirectConnectClientException", "200"},
 	{"dx-resp-tag-key-too-long", func(t testing.TB, h http.Handler) string {
 		sent := strings.Repeat("k", 128)
 		for _, tag := range tagList(create(t, h, createWith1Tag(sent, "v")).obj) {
@@ -286,6 +303,8 @@ var overlaps = map[string]func(probeFault string) bool{
 	// Both report the new connection's state.
 	"resp-state-not-enum":        func(p string) bool { return p == "dx-initial-state-available" },
 	"dx-initial-state-available": func(p string) bool { return p == "resp-state-not-enum" },
+	// A connection never listed shows neither its tags nor how often it is listed.
+	"dx-describe-not-listed": func(p string) bool { return p == "dx-describe-tags-dropped" || p == "dx-describe-listed-twice" },
 	// Every started connection is lost, or gets an id GetConnection rejects.
 	"lost-connection":             getsStartedConnection,
 	"resp-connectionid-malformed": getsStartedConnection,

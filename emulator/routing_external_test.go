@@ -161,10 +161,10 @@ func TestFaultCatalogue(t *testing.T) {
 	for _, c := range strings.Fields("bound pattern required range type status error-type server-error response content-type state tags routing extra-member") {
 		classes[c] = true
 	}
-	ops := map[string]bool{"StartConnection": true, "GetConnection": true, "CreateConnection": true}
+	ops := map[string]bool{"StartConnection": true, "GetConnection": true, "CreateConnection": true, "DescribeConnections": true}
 	fs := emulator.Faults()
-	if len(fs) != 51 {
-		t.Errorf("catalogue has %d faults, want 51", len(fs))
+	if len(fs) != 55 {
+		t.Errorf("catalogue has %d faults, want 55", len(fs))
 	}
 	names := map[string]bool{}
 	for _, f := range fs {

@@ -362,3 +362,48 @@ func TestSDKLimits(t *testing.T) {
 		t.Errorf("CreateConnection past a bound: err = %v, want DirectConnectClientException 400 naming the limit", err)
 	}
 }
+
+// The AWS SDK's DescribeConnections reads what CreateConnection made, and pages through all.
+func TestSDKDescribeConnections(t *testing.T) {
+	_, dx := sdkClients(t)
+	ctx := context.Background()
+	made, err := dx.CreateConnection(ctx, &directconnect.CreateConnectionInput{
+		Location: aws.String("EqDC2"), Bandwidth: aws.String("1Gbps"), ConnectionName: aws.String("plumb"),
+		Tags: []dxtypes.Tag{{Key: aws.String("team"), Value: aws.String("net")}},
+	})
+	if err != nil {
+		t.Fatalf("CreateConnection: %v", err)
+	}
+	out, err := dx.DescribeConnections(ctx, &directconnect.DescribeConnectionsInput{ConnectionId: made.ConnectionId})
+	if err != nil {
+		t.Fatalf("DescribeConnections: %v", err)
+	}
+	if len(out.Connections) != 1 || aws.ToString(out.Connections[0].ConnectionId) != aws.ToString(made.ConnectionId) ||
+		len(out.Connections[0].Tags) != 1 || aws.ToString(out.Connections[0].Tags[0].Value) != "net" {
+		t.Errorf("described %+v, want the created connection with its tag", out.Connections)
+	}
+	if _, err := dx.CreateConnection(ctx, &directconnect.CreateConnectionInput{
+		Location: aws.String("EqDC2"), Bandwidth: aws.String("1Gbps"), ConnectionName: aws.String("second")}); err != nil {
+		t.Fatalf("CreateConnection: %v", err)
+	}
+	seen := 0
+	var token *string
+	for page := 0; page < 5; page++ {
+		out, err := dx.DescribeConnections(ctx, &directconnect.DescribeConnectionsInput{MaxResults: aws.Int32(1), NextToken: token})
+		if err != nil {
+			t.Fatalf("DescribeConnections page %d: %v", page, err)
+		}
+		seen += len(out.Connections)
+		if token = out.NextToken; token == nil {
+			break
+		}
+	}
+	if seen != 2 {
+		t.Errorf("paged through %d connections, want 2", seen)
+	}
+	_, err = dx.DescribeConnections(ctx, &directconnect.DescribeConnectionsInput{ConnectionId: aws.String("dxcon-nobody00")})
+	var ce *dxtypes.DirectConnectClientException
+	if !errors.As(err, &ce) || httpStatus(err) != 400 {
+		t.Errorf("unknown id: err = %v, want *types.DirectConnectClientException 400", err)
+	}
+}

@@ -145,7 +145,7 @@ Feature: CreateConnection
 
   @creates @CreateConnection.tags.minItems @CreateConnection.tags.maxItems @CreateConnection.tags.uniqueKeys
   Scenario Outline: <count> distinct tags are accepted
-    Given the member "tags" holds <count> distinct tags
+    Given the member "tags" holds <count> distinct items
     When I send the request
     Then the request is accepted
 
@@ -158,7 +158,7 @@ Feature: CreateConnection
 
   @CreateConnection.tags.maxItems @CreateConnection.error.TooManyTagsException
   Scenario Outline: More than 50 tags are rejected with TooManyTagsException (<count>)
-    Given the member "tags" holds <count> distinct tags
+    Given the member "tags" holds <count> distinct items
     When I send the request
     Then the request is rejected for breaking "maxItems" of "$.tags"
 
@@ -170,13 +170,13 @@ Feature: CreateConnection
 
   @CreateConnection.tags.maxItems @CreateConnection.error.TooManyTagsException
   Scenario: TooManyTagsException names its type, status and message the awsJson1_1 way
-    Given the member "tags" holds 51 distinct tags
+    Given the member "tags" holds 51 distinct items
     When I send the request
     Then the error type is "TooManyTagsException" with status 400
 
   @CreateConnection.tags.uniqueKeys @CreateConnection.error.DuplicateTagKeysException
   Scenario Outline: A repeated tag key is rejected with DuplicateTagKeysException (<count> tags)
-    Given the member "tags" holds <count> tags with the same key
+    Given the member "tags" holds <count> items with the same key
     When I send the request
     Then the request is rejected for breaking "uniqueKeys" of "$.tags"
 
@@ -187,7 +187,7 @@ Feature: CreateConnection
 
   @CreateConnection.tags.uniqueKeys @CreateConnection.error.DuplicateTagKeysException
   Scenario: DuplicateTagKeysException names its type, status and message the awsJson1_1 way
-    Given the member "tags" holds 2 tags with the same key
+    Given the member "tags" holds 2 items with the same key
     When I send the request
     Then the error type is "DuplicateTagKeysException" with status 400
 

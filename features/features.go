@@ -9,6 +9,10 @@
 //   - create_connection.feature: Direct Connect CreateConnection (awsJson1_1, POST /).
 //   - flows.feature: sequences across operations (start, then get it back).
 //
+// An operation of the specs with no feature here runs the feature package scenarios generates
+// from its spec (`plumb spec features OP` prints it); these files stay hand-written, and the
+// generated features tag every constraint they tag (scenarios' coverage test).
+//
 // Conventions every scenario follows, which the traceability test in package steps enforces:
 //
 //   - Each scenario is tagged with the ids of the spec constraints it exercises, exactly as

@@ -160,7 +160,7 @@ func (cp *campaign) work(ctx context.Context) {
 		cp.ev.Add(op, c.Expect, ex, rs)
 
 		// A valid create that succeeded must be readable back (stateful.go).
-		if f, ok := flowCreating(op.ID); ok && c.Expect.Kind == check.KindValid && cp.reads[f.Read] {
+		if f, ok := flowCreating(cp.cfg.Specs, op.ID); ok && c.Expect.Kind == check.KindValid && cp.reads[f.Read] {
 			read, rex, rrs, ok := roundTrip(ctx, cp.cfg.Client, cp.cfg.Engine, cp.cfg.Specs, f, c.Input, ex)
 			if ok && ctx.Err() == nil {
 				cp.tally.record(read, KindStateful, check.Expect{}, rex, rrs)

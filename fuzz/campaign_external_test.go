@@ -81,7 +81,7 @@ func TestFaultsAreFoundShrunkAndReplayed(t *testing.T) {
 			// Nothing below depends on the machine's speed (see patientClient): the campaign is a
 			// case budget, every exchange gets an answer, and the assertions hold however far
 			// shrinking got within its ShrinkTime.
-			cfg := config(t, faulty.URL, 7, 400, 4)
+			cfg := config(t, faulty.URL, 7, 600, 4) // 4 operations share the budget
 			cfg.Client = patientClient(t, faulty.URL, 4)
 			cfg.ReplayDir = t.TempDir()
 			r := run(t, cfg)

@@ -79,7 +79,7 @@ type finding struct {
 	key   findingKey
 	count int
 	ev    evidence
-	rules map[string]bool // request rules the inputs showing it broke ("$.AssetId pattern")
+	rules map[string]bool // request rules the inputs showing it broke ("$.name pattern")
 	// after shrinking
 	shrunk      bool
 	shrinkSteps int

@@ -21,7 +21,7 @@ type Case struct {
 	Index     int
 	Operation string
 	Kind      Kind
-	Note      string         // what the case is about, e.g. "invalid: $.AssetId maxLength"
+	Note      string         // what the case is about, e.g. "invalid: $.name maxLength"
 	Input     map[string]any // the decoded input; nil when the body is not a JSON object
 	Request   target.Request // the request before signing
 	Expect    check.Expect
@@ -193,7 +193,7 @@ func (p *Planner) valid(o *opPlan, seed uint64, c *Case) error {
 			c.Note = "valid input with a member the operation does not know (" + name + ")"
 		}
 	}
-	c.Expect = validExpect(o.op)
+	c.Expect = validExpect(o.op, in)
 	c.Request, err = protocol.Encode(o.op, in, protocol.Overrides{})
 	return err
 }
@@ -280,7 +280,7 @@ func wireCase(op *specs.Operation, gc generators.Case, c *Case) error {
 		return err
 	}
 	if gc.Valid {
-		c.Expect = validExpect(op)
+		c.Expect = validExpect(op, in)
 		return nil
 	}
 	c.Expect = invalidExpect(op, gc.Path, gc.Keyword)

@@ -63,12 +63,11 @@ type ReplayRequest struct {
 	Body      string      `json:"body,omitempty"`
 }
 
-// ReplayReadBack names the read half of a create/read flow (see stateful.go).
+// ReplayReadBack names the read half of a create/read flow (see stateful.go); the flow itself is
+// the spec's (x-plumb-created read of the replay's operation).
 type ReplayReadBack struct {
-	Operation string         `json:"operation"` // e.g. GetConnection
-	IDMember  string         `json:"id_member"` // the create response member the read takes, e.g. ConnectionId
-	KeyMember string         `json:"key_member"`
-	Input     map[string]any `json:"input"` // the create input (for the key the read must return)
+	Operation string         `json:"operation"` // the read operationId
+	Input     map[string]any `json:"input"`     // the create input members the read must return
 }
 
 // signingHeaders are set anew by the signer when a replay is sent: stale in a file, and no
@@ -159,7 +158,10 @@ func (r *Replay) Run(ctx context.Context, c *target.Client, e *check.Engine) (st
 			results = e.Check(op, r.Expect, ex)
 		}
 	} else {
-		f := flow{Create: op.ID, Read: r.ReadBack.Operation, IDMember: r.ReadBack.IDMember, KeyMember: r.ReadBack.KeyMember}
+		f, ok := flowCreating(set, op.ID)
+		if !ok || f.Read != r.ReadBack.Operation {
+			return false, nil, ex, fmt.Errorf("replay: the specs declare no flow from %s to %s (x-plumb-created read)", op.ID, r.ReadBack.Operation)
+		}
 		created := ex
 		results = e.Check(op, r.Expect, created)
 		if check.Failed(results) {
@@ -168,7 +170,7 @@ func (r *Replay) Run(ctx context.Context, c *target.Client, e *check.Engine) (st
 		}
 		read, rex, rs, ok := roundTrip(ctx, c, e, set, f, r.ReadBack.Input, created)
 		if !ok {
-			return false, results, created, fmt.Errorf("replay: %s did not return a %s to read back", op.ID, f.IDMember)
+			return false, results, created, fmt.Errorf("replay: %s did not return a %s to read back", op.ID, op.Created.ID.Member)
 		}
 		return r.matches(read.ID, rs), rs, rex, nil
 	}
@@ -197,8 +199,7 @@ func newReplay(seed uint64, f *finding) *Replay {
 		Path: specs.GenericPath(ev.c.Expect.Path), Cause: f.key.Cause, Seed: seed, Case: ev.c.Index, Note: ev.c.Note, Expect: ev.c.Expect,
 		Request: replayRequest(ev.c.Request)}
 	if ev.flow != nil {
-		r.ReadBack = &ReplayReadBack{Operation: ev.flow.Read, IDMember: ev.flow.IDMember, KeyMember: ev.flow.KeyMember,
-			Input: map[string]any{ev.flow.KeyMember: ev.c.Input[ev.flow.KeyMember]}}
+		r.ReadBack = &ReplayReadBack{Operation: ev.flow.Read, Input: echoed(*ev.flow, ev.c.Input)}
 	}
 	return r
 }

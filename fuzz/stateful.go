@@ -1,12 +1,11 @@
 package fuzz
 
-// This file holds the only operation-specific wiring in the fuzzer: which operation creates
-// what another reads back. Everything else is derived from the specs. To fuzz another
-// create/read pair, add a row to flows.
+// Flows come from the spec (x-plumb-created read, specs.ReadBack): which operation reads back
+// what another creates, by which input member, and what it must return. Nothing here names an
+// operation or a member.
 
 import (
 	"context"
-	"encoding/json"
 
 	"github.com/plumbhq/plumb/check"
 	"github.com/plumbhq/plumb/protocol"
@@ -16,81 +15,68 @@ import (
 
 // flow is a create operation whose successful result a read operation must return.
 type flow struct {
-	Create    string // operationId that creates, e.g. StartConnection
-	Read      string // operationId that reads back, e.g. GetConnection
-	IDMember  string // Create's response member holding the new id, which is Read's path label
-	KeyMember string // Create's input member that Read returns (checked by Engine.RoundTrip)
-	NotFound  string // the documented error Read gives for an id nobody created
+	Create string // operationId that creates
+	Read   string // operationId that reads back
+	spec   *specs.ReadBack
 }
 
-// flows: Outposts StartConnection returns a ConnectionId that GetConnection takes and whose
-// ConnectionDetails carry the ClientPublicKey submitted (001_9da61a4b654333d2.txt,
-// 002_2df9347421f683ac.txt); an unknown id earns NotFoundException ("The specified request is
-// not valid", 404).
-var flows = []flow{{
-	Create: "StartConnection", Read: "GetConnection",
-	IDMember: "ConnectionId", KeyMember: "ClientPublicKey", NotFound: "NotFoundException",
-}}
-
-func flowCreating(opID string) (flow, bool) {
-	for _, f := range flows {
-		if f.Create == opID {
-			return f, true
-		}
+// flowCreating returns the flow op's spec declares, if any.
+func flowCreating(set *specs.Set, op string) (flow, bool) {
+	r := set.FlowCreating(op)
+	if r == nil || set.Operation(r.Operation) == nil {
+		return flow{}, false
 	}
-	return flow{}, false
+	return flow{Create: op, Read: r.Operation, spec: r}, true
 }
 
-func flowReading(opID string) (flow, bool) {
-	for _, f := range flows {
-		if f.Read == opID {
-			return f, true
-		}
-	}
-	return flow{}, false
-}
-
-// validExpect is what a valid input earns. For a read operation, a generated id is one nobody
-// created (the id space is far too large to hit a real one), so the documented not-found
-// outcome is expected.
-func validExpect(op *specs.Operation) check.Expect {
-	if f, ok := flowReading(op.ID); ok {
-		if e, ok := op.Error(f.NotFound); ok {
-			return check.Outcome(e.Type, e.Status)
-		}
-	}
-	return check.Valid()
+// validExpect is what a valid input earns: check.ValidExpect, the one place that reads it from
+// the spec.
+func validExpect(op *specs.Operation, input map[string]any) check.Expect {
+	return check.ValidExpect(op, input)
 }
 
 // readBack is the second half of a flow: the read request for what the create exchange made,
 // or ok=false when the create did not succeed (or returned no id), which its own checks judge.
-func readBack(set *specs.Set, f flow, input map[string]any, created target.Exchange) (read *specs.Operation, req target.Request, id, key string, ok bool) {
-	read = set.Operation(f.Read)
-	if read == nil || created.Response == nil || created.Response.Status != 200 {
-		return nil, target.Request{}, "", "", false
+func readBack(set *specs.Set, f flow, created target.Exchange) (read *specs.Operation, req target.Request, id string, ok bool) {
+	read, create := set.Operation(f.Read), set.Operation(f.Create)
+	if read == nil || create == nil || create.Created == nil || create.Created.ID == nil ||
+		created.Response == nil || created.Response.Status != 200 {
+		return nil, target.Request{}, "", false
 	}
-	var body map[string]any
-	if json.Unmarshal(created.Response.Body, &body) != nil {
-		return nil, target.Request{}, "", "", false
+	v, _ := check.ResponseValue(created, create.Created.ID.Member)
+	if id, _ = v.(string); id == "" {
+		return nil, target.Request{}, "", false
 	}
-	id, _ = body[f.IDMember].(string)
-	key, _ = input[f.KeyMember].(string)
-	if id == "" {
-		return nil, target.Request{}, "", "", false
+	in := map[string]any{}
+	if specs.SetValueAt(in, f.spec.Input, id) != nil {
+		return nil, target.Request{}, "", false
 	}
-	req, err := protocol.Encode(read, map[string]any{f.IDMember: id}, protocol.Overrides{})
+	req, err := protocol.Encode(read, in, protocol.Overrides{})
 	if err != nil {
-		return nil, target.Request{}, "", "", false
+		return nil, target.Request{}, "", false
 	}
-	return read, req, id, key, true
+	return read, req, id, true
 }
 
-// roundTrip reads back what a successful create case made and judges it with Engine.RoundTrip.
+// roundTrip reads back what a successful create case made and judges it with Engine.ReadBack;
+// input is what the create was given.
 func roundTrip(ctx context.Context, c *target.Client, e *check.Engine, set *specs.Set, f flow, input map[string]any, created target.Exchange) (read *specs.Operation, ex target.Exchange, rs []check.Result, ok bool) {
-	read, req, id, key, ok := readBack(set, f, input, created)
+	read, req, id, ok := readBack(set, f, created)
 	if !ok {
 		return nil, target.Exchange{}, nil, false
 	}
 	ex = c.Do(ctx, req)
-	return read, ex, e.RoundTrip(read, id, key, ex), true
+	return read, ex, e.ReadBack(read, f.spec, id, input, ex), true
+}
+
+// echoed keeps of a create's input only the members its flow's read must return: what a replay
+// file needs to judge the read-back again.
+func echoed(f flow, input map[string]any) map[string]any {
+	out := map[string]any{}
+	for _, e := range f.spec.Echo {
+		if v, ok := specs.ValueAt(input, e.Request); ok {
+			_ = specs.SetValueAt(out, e.Request, v)
+		}
+	}
+	return out
 }

@@ -39,7 +39,7 @@ type Case struct {
 	Valid   bool   // whether Value satisfies the schema and the rules
 	Path    string // generic JSON path of the member the case is about, e.g. "$.tags[*].key"
 	Keyword string // JSON Schema keyword or rule kind broken (invalid) or exercised (valid)
-	Note    string // human label, e.g. "AssetId length 101 (maxLength 100 + 1)"
+	Note    string // human label, e.g. "name length 101 (maxLength 100 + 1)"
 	// Also lists keywords at the same path that the value cannot help breaking alongside
 	// Keyword. It is empty unless the schema makes isolation impossible: an empty string under
 	// minLength 1 also misses ^(\w+)$; 43 characters under a fixed length of 44 also miss

@@ -96,8 +96,8 @@ var printableRunes = []rune{' ', '~', 0xA0, 0x24F, 0x391, 0x3C9, 0x410, 0x44F, 0
 // one off at an edge, a separator or other punctuation let in, \w read as Unicode letters,
 // white space let through, a look-alike not told apart), so outsiders come in families, one
 // per way, and every family is its own variant of the pattern rule: Invalid draws among the
-// families as it draws among rules (drawing one outsider uniformly from 26 made a '-' in an
-// AssetId a 1-in-21 event among the few AssetId pattern breaks of a campaign), and Boundary
+// families as it draws among rules (drawing one outsider uniformly from 26 made a '-' in a
+// ^(\w+)$ member a 1-in-21 event among the few pattern breaks of a campaign), and Boundary
 // sends one fixed member of each. A family's runes are in the order Boundary prefers (the
 // fixed chooser takes the first that breaks the pattern); Invalid draws among all of a
 // family's runes that do.

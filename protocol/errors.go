@@ -20,7 +20,7 @@ func (e ErrorName) Found() bool { return e.Name != "" }
 
 // ErrorType reads an error response's type the way AWS clients do for the protocol:
 // restJson1 takes the X-Amzn-ErrorType header first and falls back to body `code` then
-// `__type`; awsJson1_1 takes body `__type` first, then the header, then body `code`.
+// `__type`; awsJson1_0 and awsJson1_1 take body `__type` first, then the header, then body `code`.
 func ErrorType(p specs.Protocol, h http.Header, body []byte) ErrorName {
 	header := ErrorName{Raw: h.Get("X-Amzn-ErrorType"), Where: "header"}
 	var fields struct {
@@ -31,7 +31,7 @@ func ErrorType(p specs.Protocol, h http.Header, body []byte) ErrorName {
 	typ := ErrorName{Raw: jsonString(fields.Type), Where: "body.__type"}
 	code := ErrorName{Raw: jsonString(fields.Code), Where: "body.code"}
 	order := []ErrorName{header, code, typ}
-	if p == specs.AWSJSON11 {
+	if p.IsAWSJSON() {
 		order = []ErrorName{typ, header, code}
 	}
 	for _, n := range order {

@@ -132,7 +132,7 @@ type Check struct {
 // Constraint is one row of the constraint table derived from the spec, with
 // the outcome of every scenario or case that exercised it.
 type Constraint struct {
-	ID        string `json:"id"` // stable, e.g. "StartConnection $.AssetId maxLength 100"
+	ID        string `json:"id"` // stable, e.g. "PutThing $.name maxLength 100"
 	Operation string `json:"operation"`
 	Path      string `json:"path"`
 	Keyword   string `json:"keyword"`
@@ -149,7 +149,7 @@ type Finding struct {
 	Check     string `json:"check"`
 	Operation string `json:"operation"`
 	Rule      string `json:"rule,omitempty"` // e.g. "maxLength"
-	Path      string `json:"path,omitempty"` // e.g. "$.AssetId"
+	Path      string `json:"path,omitempty"` // e.g. "$.name"
 	Message   string `json:"message"`
 	Request   string `json:"request,omitempty"`  // redacted HTTP dump
 	Response  string `json:"response,omitempty"` // HTTP dump or transport error

@@ -176,6 +176,13 @@ func schemaConstraints(path string, s *openapi3.Schema, required bool) []Constra
 	if s.Max != nil {
 		c("maximum", strconv.FormatFloat(*s.Max, 'g', -1, 64))
 	}
+	// Exclusive bounds: OpenAPI 3.0's boolean modifies minimum/maximum; 3.1's is a bound itself.
+	if v := exclusiveBound(s.ExclusiveMin, s.Min); v != "" {
+		c("exclusiveMinimum", v)
+	}
+	if v := exclusiveBound(s.ExclusiveMax, s.Max); v != "" {
+		c("exclusiveMaximum", v)
+	}
 	if len(s.Enum) > 0 {
 		vals := make([]string, len(s.Enum))
 		for i, e := range s.Enum {
@@ -190,4 +197,16 @@ func schemaConstraints(path string, s *openapi3.Schema, required bool) []Constra
 		c("maxItems", strconv.FormatUint(*s.MaxItems, 10))
 	}
 	return out
+}
+
+// exclusiveBound renders an exclusive bound ("" when there is none): the 3.1 value, else the
+// 3.0 boolean applied to the inclusive bound.
+func exclusiveBound(b openapi3.ExclusiveBound, inclusive *float64) string {
+	if b.Value != nil {
+		return strconv.FormatFloat(*b.Value, 'g', -1, 64)
+	}
+	if b.IsTrue() && inclusive != nil {
+		return strconv.FormatFloat(*inclusive, 'g', -1, 64)
+	}
+	return ""
 }

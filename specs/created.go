@@ -19,6 +19,14 @@ import (
 //	  id: {member: $.connectionId, source: ...}             # the member naming the new resource
 //	  initial:                                               # members with a documented initial value
 //	    - {member: $.connectionState, value: requested, source: ...}
+//	  read:                                                  # the flow: read the new resource back by its id
+//	    operation: DescribeConnections                       # the read operationId
+//	    input: $.connectionId                                # the read's input member that takes the id
+//	    resource: $.connections[*]                           # where the read's 200 body holds it ($ by default)
+//	    id: $.connectionId                                   # the resource's member naming it (optional)
+//	    echo: [{request: $.tags, response: $.tags, source: ...}]  # create input the read returns as given
+//	    notFound: DirectConnectClientException               # the read's documented answer for an id nobody created (optional)
+//	    source: ...
 //
 // Members are JSON paths of object members in the 200 body ($.a or $.a.b). Response members stay
 // optional: a member the response leaves out is not judged.
@@ -26,6 +34,33 @@ type Created struct {
 	Source  string         `json:"source"`
 	ID      *CreatedID     `json:"id,omitempty"`
 	Initial []InitialValue `json:"initial,omitempty"`
+	Read    *ReadBack      `json:"read,omitempty"`
+}
+
+// ReadBack is a create → read flow: the read operation, given the id the create returned,
+// answers 200 with the created resource, whose echoed members hold what the create was given.
+// Validated against both operations once every spec is loaded (Set.linkFlows).
+type ReadBack struct {
+	Operation string `json:"operation"`
+	Input     string `json:"input"`
+	Resource  string `json:"resource,omitempty"`
+	ID        string `json:"id,omitempty"`
+	Echo      []Echo `json:"echo,omitempty"`
+	NotFound  string `json:"notFound,omitempty"`
+	Source    string `json:"source"`
+}
+
+// Echo is a member of the create's input that the read returns as it was given.
+type Echo struct {
+	Request  string `json:"request"`  // member path in the create's input
+	Response string `json:"response"` // member path in the resource the read returns
+	Source   string `json:"source"`
+}
+
+// ResourceList reports whether the read's body holds the resource in a list (resource
+// "$.name[*]"), and the list's member path ($.name).
+func (r *ReadBack) ResourceList() (string, bool) {
+	return strings.CutSuffix(r.Resource, "[*]")
 }
 
 // CreatedID names the response member that identifies the created resource: every successful
@@ -68,7 +103,7 @@ func parseCreated(ext map[string]any, output *openapi3.Schema) (*Created, error)
 	dec.DisallowUnknownFields()
 	var c Created
 	if err := dec.Decode(&c); err != nil {
-		return nil, fmt.Errorf("x-plumb-created: %w (want source, id {member, source}, initial [{member, value, source}])", err)
+		return nil, fmt.Errorf("x-plumb-created: %w (want source, id {member, source}, initial [{member, value, source}], read {operation, input, resource, id, echo, notFound, source})", err)
 	}
 	var errs []error
 	if strings.TrimSpace(c.Source) == "" {
@@ -183,4 +218,154 @@ func (o *Operation) MemberNames() map[string]bool {
 		})
 	}
 	return out
+}
+
+// linkFlows validates every x-plumb-created read against the operations it joins, once all of
+// the set's operations are loaded: the read operation exists and takes the input member, the
+// resource and its members are in the read's 200 body, echoed members are in the create's
+// input, and the not-found answer is one the read documents.
+func (s *Set) linkFlows() error {
+	var errs []error
+	for _, op := range s.operations {
+		if op.Created == nil || op.Created.Read == nil {
+			continue
+		}
+		r := op.Created.Read
+		bad := func(format string, a ...any) {
+			errs = append(errs, fmt.Errorf("%s: x-plumb-created read: %s", op.ID, fmt.Sprintf(format, a...)))
+		}
+		if strings.TrimSpace(r.Source) == "" {
+			bad("needs a source")
+		}
+		if op.Created.ID == nil {
+			bad("needs the create's id (x-plumb-created id): the read takes it")
+		}
+		read := s.byID[r.Operation]
+		if read == nil {
+			bad("operation %q is not in the specs", r.Operation)
+			continue
+		}
+		if _, err := responseMember(read.Input, r.Input); err != nil {
+			bad("input: %s has no input member %s", read.ID, r.Input)
+		}
+		if r.Resource == "" {
+			r.Resource = "$"
+		}
+		resource := read.Output
+		if r.Resource != "$" {
+			list, ok := r.ResourceList()
+			ls, err := responseMember(read.Output, list)
+			switch {
+			case !ok || err != nil:
+				bad("resource %s: want $ or $.list[*] naming a list of objects in %s's 200 body", r.Resource, read.ID)
+				continue
+			case ls.Items == nil || ls.Items.Value == nil:
+				bad("resource %s: %s is not a list", r.Resource, list)
+				continue
+			}
+			resource = ls.Items.Value
+		}
+		if r.ID != "" {
+			if _, err := responseMember(resource, r.ID); err != nil {
+				bad("id: the resource has no member %s", r.ID)
+			}
+		}
+		for _, e := range r.Echo {
+			if _, err := responseMember(op.Input, e.Request); err != nil {
+				bad("echo: %s has no input member %s", op.ID, e.Request)
+			}
+			if _, err := responseMember(resource, e.Response); err != nil {
+				bad("echo: the resource %s reads back has no member %s", read.ID, e.Response)
+			}
+			if strings.TrimSpace(e.Source) == "" {
+				bad("echo %s needs a source", e.Request)
+			}
+		}
+		if r.NotFound != "" {
+			if _, ok := read.Error(r.NotFound); !ok {
+				bad("notFound %s is not an error %s documents", r.NotFound, read.ID)
+			}
+		}
+		if read.Reads == nil {
+			read.Reads = r
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Flows returns the create → read flows the specs declare, by create operation.
+func (s *Set) Flows() []*Operation {
+	var out []*Operation
+	for _, op := range s.operations {
+		if op.Created != nil && op.Created.Read != nil && s.byID[op.Created.Read.Operation] != nil {
+			out = append(out, op)
+		}
+	}
+	return out
+}
+
+// FlowCreating returns the read-back of the flow op creates for, if any.
+func (s *Set) FlowCreating(op string) *ReadBack {
+	o := s.byID[op]
+	if o == nil || o.Created == nil {
+		return nil
+	}
+	return o.Created.Read
+}
+
+// FlowReading returns the create operation and read-back of the flow whose read is op, if any.
+func (s *Set) FlowReading(op string) (*Operation, *ReadBack) {
+	for _, c := range s.Flows() {
+		if c.Created.Read.Operation == op {
+			return c, c.Created.Read
+		}
+	}
+	return nil, nil
+}
+
+// SetValueAt sets the value at a member path ($.a or $.a.b) of a decoded JSON object, creating
+// the objects on the way.
+func SetValueAt(doc map[string]any, path string, v any) error {
+	names, err := memberPath(path)
+	if err != nil {
+		return err
+	}
+	cur := doc
+	for _, n := range names[:len(names)-1] {
+		next, ok := cur[n].(map[string]any)
+		if !ok {
+			next = map[string]any{}
+			cur[n] = next
+		}
+		cur = next
+	}
+	cur[names[len(names)-1]] = v
+	return nil
+}
+
+// SchemaAt resolves a member path ($.a, $.a.b, $.list[*].b) in schema s: the schema of that
+// member (of a list's items after [*]).
+func SchemaAt(s *openapi3.Schema, path string) (*openapi3.Schema, error) {
+	rest, ok := strings.CutPrefix(path, "$")
+	if !ok {
+		return nil, fmt.Errorf("member path %q: want $.name...", path)
+	}
+	cur := s
+	for _, part := range strings.Split(strings.TrimPrefix(rest, "."), ".") {
+		name, list := strings.CutSuffix(part, "[*]")
+		if name != "" {
+			ref := cur.Properties[name]
+			if ref == nil || ref.Value == nil {
+				return nil, fmt.Errorf("%s: no member %s", path, name)
+			}
+			cur = ref.Value
+		}
+		if list {
+			if cur.Items == nil || cur.Items.Value == nil {
+				return nil, fmt.Errorf("%s: %s is not a list", path, name)
+			}
+			cur = cur.Items.Value
+		}
+	}
+	return cur, nil
 }

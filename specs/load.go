@@ -90,12 +90,15 @@ func Parse(names []string, docs map[string][]byte) (*Set, error) {
 			set.operations = append(set.operations, op)
 		}
 	}
+	if err := set.linkFlows(); err != nil {
+		return nil, err
+	}
 	return set, nil
 }
 
 func parseService(name string, data []byte) (*Service, error) {
 	loader := openapi3.NewLoader()
-	loader.IncludeOrigin = true // the line of each keyword, for reports that point into the spec (Set.Location)
+	loader.IncludeOrigin = true // the line of each keyword: reports point into the spec (Set.Location), refusals say where (support.go)
 	doc, err := loader.LoadFromData(data)
 	if err != nil {
 		return nil, fmt.Errorf("spec %s: does not parse: %w", name, err)
@@ -119,8 +122,11 @@ func parseService(name string, data []byte) (*Service, error) {
 	if svc.SigningName == "" {
 		svc.SigningName = svc.Name
 	}
-	if svc.Protocol != RestJSON1 && svc.Protocol != AWSJSON11 {
-		return nil, fmt.Errorf("spec %s: info.x-aws-protocol %q is not restJson1 or awsJson1_1", name, svc.Protocol)
+	if !slices.Contains(Protocols, svc.Protocol) {
+		return nil, fmt.Errorf("spec %s: info.x-aws-protocol %q: plumb checks %s only", name, svc.Protocol, protocolNames())
+	}
+	if err := checkSupported(svc); err != nil {
+		return nil, err
 	}
 	return svc, nil
 }
@@ -147,13 +153,22 @@ func modelOperation(svc *Service, method, path string, item *openapi3.PathItem, 
 	if spec.OperationID == "" {
 		return nil, fmt.Errorf("%s %s: operationId is missing", method, path)
 	}
+	// awsJson operations all are POST /, which an OpenAPI document can hold once: a spec of
+	// several names each "/#<Operation>", a fragment no client sends.
+	wire := path
+	if svc.Protocol.IsAWSJSON() {
+		wire, _, _ = strings.Cut(path, "#")
+		if wire != "/" || method != http.MethodPost {
+			return nil, fmt.Errorf("%s %s (%s): %s operations are POST / (several in one spec: POST /#Operation)", method, path, spec.OperationID, svc.Protocol)
+		}
+	}
 	op := &Operation{
-		ID: spec.OperationID, Service: svc, Method: method, Path: path, Spec: spec,
+		ID: spec.OperationID, Service: svc, Method: method, Path: wire, SpecPath: path, Spec: spec,
 		Target:  extString(spec.Extensions, "x-aws-target"),
 		InputIn: map[string]string{},
 	}
-	if svc.Protocol == AWSJSON11 && op.Target == "" {
-		return nil, fmt.Errorf("%s: awsJson1_1 operation without x-aws-target", op.ID)
+	if svc.Protocol.IsAWSJSON() && op.Target == "" {
+		return nil, fmt.Errorf("%s: %s operation without x-aws-target", op.ID, svc.Protocol)
 	}
 
 	// Input: the body schema, plus path labels folded in as members.
@@ -234,11 +249,21 @@ func modelOperation(svc *Service, method, path string, item *openapi3.PathItem, 
 		return nil, fmt.Errorf("%s: %w", op.ID, err)
 	}
 	op.Rules = rules
+	walkSchema(input, "$", nil, func(p string, member *openapi3.Schema, _ bool, _ *openapi3.Schema) {
+		if why := extString(member.Extensions, "x-plumb-opaque"); why != "" {
+			op.Opaque = append(op.Opaque, p)
+		}
+	})
 	for _, r := range op.Rules {
 		if _, ok := op.Error(r.Error); !ok {
 			return nil, fmt.Errorf("%s: rule %s on %s names error %s, which x-aws-errors does not document", op.ID, r.Kind, r.Path, r.Error)
 		}
 	}
+	ex, err := parseExample(op, params)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", op.ID, err)
+	}
+	op.example = ex
 	op.constraints = op.buildConstraints()
 	return op, nil
 }

@@ -12,7 +12,26 @@ type Protocol string
 const (
 	RestJSON1 Protocol = "restJson1"  // Outposts: HTTP binding per operation, X-Amzn-ErrorType errors
 	AWSJSON11 Protocol = "awsJson1_1" // Direct Connect: POST /, X-Amz-Target, __type errors
+	AWSJSON10 Protocol = "awsJson1_0" // as awsJson1_1, with media type application/x-amz-json-1.0
 )
+
+// Protocols lists the protocols plumb checks, in the order an error message names them.
+var Protocols = []Protocol{RestJSON1, AWSJSON10, AWSJSON11}
+
+// IsAWSJSON says whether p is one of the awsJson protocols (POST /, X-Amz-Target, body __type
+// first), which differ only in their media type.
+func (p Protocol) IsAWSJSON() bool { return p == AWSJSON10 || p == AWSJSON11 }
+
+// MediaType is the protocol's request and response media type.
+func (p Protocol) MediaType() string {
+	switch p {
+	case AWSJSON10:
+		return "application/x-amz-json-1.0"
+	case AWSJSON11:
+		return "application/x-amz-json-1.1"
+	}
+	return "application/json"
+}
 
 // Set is a loaded group of specs: every operation plumb can exercise.
 type Set struct {
@@ -56,7 +75,8 @@ type Operation struct {
 	ID          string // operationId
 	Service     *Service
 	Method      string
-	Path        string // OpenAPI path template, e.g. /connections/{ConnectionId}
+	Path        string // the wire path template, e.g. /connections/{ConnectionId}; awsJson: /
+	SpecPath    string // the OpenAPI path key: Path, or for awsJson "/#Operation" (see load.go)
 	Target      string // awsJson1_1: X-Amz-Target value; "" for restJson1
 	ContentType string // request media type ("" when the operation takes no body)
 	Spec        *openapi3.Operation
@@ -77,9 +97,17 @@ type Operation struct {
 	// Created is what the 200 response documents about the resource the operation creates
 	// (x-plumb-created, created.go); nil for an operation that creates nothing.
 	Created *Created
+	// Reads is set when the operation is the read of a flow another operation declares
+	// (x-plumb-created read): how an id reaches it, and its answer for an id nobody created.
+	Reads *ReadBack
+	// Opaque lists the input members (JSON paths) whose values only the service hands out, such
+	// as pagination tokens (x-plumb-opaque): a value of plumb's own names nothing, so an input
+	// carrying one has no documented outcome beyond "a documented answer".
+	Opaque []string
 
 	constraints []Constraint
 	lines       map[string]int // constraint id -> line of the spec stating it (location.go)
+	example     map[string]any // the documented example input (example.go); nil when none
 }
 
 // Protocol is the operation's wire protocol.

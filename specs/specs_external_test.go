@@ -24,7 +24,7 @@ func TestLoadModelsTheThreeOperations(t *testing.T) {
 	for _, op := range set.Operations() {
 		ids = append(ids, op.ID)
 	}
-	assert.ElementsMatch(t, []string{"StartConnection", "GetConnection", "CreateConnection"}, ids)
+	assert.ElementsMatch(t, []string{"StartConnection", "GetConnection", "CreateConnection", "DescribeConnections"}, ids)
 
 	start := set.Operation("StartConnection")
 	assert.Equal(t, specs.RestJSON1, start.Protocol())

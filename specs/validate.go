@@ -102,6 +102,10 @@ func joinPath(base, seg string) string {
 
 // withoutNullMembers returns value with every object member whose value is null removed, at any
 // depth. It copies only the maps and slices it changes.
+// WithoutNullMembers returns v with every object member that is JSON null removed, at any
+// depth: AWS JSON protocols read a null member as absent.
+func WithoutNullMembers(v any) any { return withoutNullMembers(v) }
+
 func withoutNullMembers(v any) any {
 	out, _ := dropNulls(v)
 	return out

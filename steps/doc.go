@@ -10,17 +10,17 @@
 //   - Register (register.go): installs the vocabulary and the live-AWS Before hook on a
 //     godog.ScenarioContext and returns the scenario's State.
 //   - Patterns (register.go): the vocabulary's step expressions, for documentation and checks.
-//   - BaseInput (input.go): the fixed valid input each operation's scenarios start from.
+//   - BaseInput (input.go): the valid input an operation's scenarios start from: the spec's example, else a generated one.
 //
 // The vocabulary (Given / When / Then; "<...>" marks a parameter):
 //
 //	a valid "<Operation>" request
-//	the member "<path>" is set to "<text>"             path: AssetId, tags[0].key, ...
+//	the member "<path>" is set to "<text>"             path: name, list[0].key, ...
 //	the member "<path>" is set to a string of length <n>
 //	the member "<path>" is set to <n> "<s>" characters [followed by "<t>"]
 //	the member "<path>" is set to JSON <json>          raw JSON: 2, "1", null, true, {}, []
 //	the member "<path>" is removed
-//	the member "<path>" holds <n> distinct tags | <n> tags with the same key
+//	the member "<path>" holds <n> distinct items | <n> items with the same key   (the list's uniqueKeys rule)
 //	the body is: <raw text>   |   the body is empty
 //	the header "<name>" is "<value>"   |   the header "<name>" is removed
 //	I send the request
@@ -29,7 +29,9 @@
 //	the response conforms to the spec
 //	the error type is "<Type>" with status <n>
 //	the created resource is new and in its documented initial state   (x-plumb-created)
-//	I start a connection / I get that connection / the connection round-trips
-//	I start <n> connections and get each back
-//	some connection ids held "+", "/" or "="           a warning if none did (a failure if strict)
+//	I create a resource with a valid "<Op>" request / I read it back / it reads back as created
+//	I create <n> resources with valid "<Op>" requests and read each back
+//	some ids needed percent-encoding in the path        a warning if none did (a failure if strict)
+//
+// The flow steps follow the spec's x-plumb-created read (specs.ReadBack) of the create named.
 package steps

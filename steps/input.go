@@ -1,34 +1,32 @@
 package steps
 
 import (
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/plumbhq/plumb/generators"
+	"github.com/plumbhq/plumb/specs"
 )
 
-// baseInputs are the fixed valid inputs scenarios start from, one per operation, as JSON so the
-// values are exactly what a JSON decoder produces (numbers are float64). They are realistic:
-// the key is a 44-character WireGuard public key, the tag passes every tag rule. The
-// GetConnection id is valid but names no connection, so on its own it earns the not-found error.
-var baseInputs = map[string]string{
-	"StartConnection": `{"AssetId": "plumbAsset01", "ClientPublicKey": "yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=",
-		"DeviceSerialNumber": "plumbSerial01", "NetworkInterfaceDeviceIndex": 0}`,
-	"GetConnection":    `{"ConnectionId": "plumbUnknownConnectionId0000"}`,
-	"CreateConnection": `{"location": "EqDC2", "bandwidth": "1Gbps", "connectionName": "plumb-conformance", "tags": [{"key": "team", "value": "plumb"}]}`,
-}
-
-// BaseInput returns a fresh copy of the valid input scenarios of op start from.
-func BaseInput(op string) (map[string]any, error) {
-	raw, ok := baseInputs[op]
-	if !ok {
-		return nil, fmt.Errorf("no base input for operation %q (known: StartConnection, GetConnection, CreateConnection)", op)
+// BaseInput returns a fresh copy of the valid input scenarios of op start from: the spec's
+// example input when it documents one (specs.Operation.Example), else the first valid boundary
+// document the generators derive from the spec (or {} for an input without members), so that
+// every operation of any spec has one.
+func BaseInput(op *specs.Operation) (map[string]any, error) {
+	if ex := op.Example(); ex != nil {
+		return ex, nil
 	}
-	var m map[string]any
-	if err := json.Unmarshal([]byte(raw), &m); err != nil {
-		return nil, fmt.Errorf("base input of %s: %w", op, err)
+	for _, c := range generators.Boundary(op.Input, generators.Options{Rules: op.Rules}) {
+		if m, ok := c.Value.(map[string]any); ok && c.Valid {
+			return m, nil
+		}
 	}
-	return m, nil
+	// An input with no member to vary gives no case; an empty one may still be valid.
+	if empty := map[string]any{}; len(specs.Validate(op.Input, empty)) == 0 && len(op.CheckRules(empty)) == 0 {
+		return empty, nil
+	}
+	return nil, fmt.Errorf("no base input for operation %s: the spec gives no example and no valid input could be derived", op.ID)
 }
 
 // segment is one step of a member path: a name, optionally followed by a list index.
@@ -134,16 +132,44 @@ func walkTo(obj map[string]any, path string, segs []segment, create bool) (map[s
 	return cur, segs[len(segs)-1], nil
 }
 
-// tagList builds n tags; with sameKey every tag repeats one key (values differ, so only the key
-// rule is broken). Keys and values satisfy every per-tag rule.
-func tagList(n int, sameKey bool) []any {
-	out := make([]any, n)
-	for i := range out {
-		key := fmt.Sprintf("plumb-key-%03d", i)
-		if sameKey {
-			key = "plumb-key"
-		}
-		out[i] = map[string]any{"key": key, "value": fmt.Sprintf("value-%03d", i)}
+// ItemList builds n valid items for the list at path of op's input, each drawn from the list's
+// item schema. The list's uniqueKeys rule (x-plumb-rules) names the key that tells items apart:
+// items get distinct keys, or with sameKey all repeat the first item's key (so only that rule is
+// broken).
+func ItemList(op *specs.Operation, path string, n int, sameKey bool) ([]any, error) {
+	generic := specs.GenericPath("$." + strings.TrimPrefix(path, "$."))
+	list, err := specs.SchemaAt(op.Input, generic)
+	if err != nil || list.Items == nil || list.Items.Value == nil {
+		return nil, fmt.Errorf("%s has no list at %s", op.ID, generic)
 	}
-	return out
+	key := ""
+	for _, r := range op.Rules {
+		if r.Kind == "uniqueKeys" && r.Path == generic {
+			key = r.Key
+		}
+	}
+	if key == "" {
+		return nil, fmt.Errorf("%s declares no uniqueKeys rule on %s, so its items have no key to tell apart", op.ID, generic)
+	}
+	gen := generators.Valid(list.Items.Value, generators.Options{})
+	out := make([]any, 0, n)
+	seen := map[string]bool{}
+	for seed := 0; len(out) < n && seed < 100*n+100; seed++ {
+		item, ok := gen.Example(seed).(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("%s: the items of %s are not objects", op.ID, generic)
+		}
+		k := fmt.Sprint(item[key])
+		if sameKey && len(out) > 0 {
+			item[key] = out[0].(map[string]any)[key]
+		} else if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, item)
+	}
+	if len(out) < n {
+		return nil, fmt.Errorf("%s: could not draw %d items with distinct %s for %s", op.ID, n, key, generic)
+	}
+	return out, nil
 }

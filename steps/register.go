@@ -13,9 +13,9 @@ import (
 // are mutually exclusive: a step text matches at most one.
 var Patterns = []string{
 	patValidRequest, patSetLength, patSetRepeat, patSetRepeatSuffix, patSetJSON, patSetText,
-	patRemove, patDistinctTags, patSameKeyTags, patBody, patBodyEmpty, patHeader, patHeaderRemoved,
+	patRemove, patDistinctItems, patSameKeyItems, patBody, patBodyEmpty, patHeader, patHeaderRemoved,
 	patSend, patAccepted, patRejectedAt, patRejected, patConforms, patErrorType, patCreatedNew,
-	patStart, patGet, patRoundTrips, patStartMany, patIDsHeld,
+	patCreate, patReadBack, patReadsBack, patCreateMany, patIDsEscaped,
 }
 
 const (
@@ -26,8 +26,8 @@ const (
 	patSetJSON         = `(?s)^the member "([^"]*)" is set to JSON (.+)$`
 	patSetText         = `(?s)^the member "([^"]*)" is set to "(.*)"$`
 	patRemove          = `^the member "([^"]*)" is removed$`
-	patDistinctTags    = `^the member "([^"]*)" holds (\d+) distinct tags$`
-	patSameKeyTags     = `^the member "([^"]*)" holds (\d+) tags with the same key$`
+	patDistinctItems   = `^the member "([^"]*)" holds (\d+) distinct items$`
+	patSameKeyItems    = `^the member "([^"]*)" holds (\d+) items with the same key$`
 	patBody            = `(?s)^the body is: (.*)$`
 	patBodyEmpty       = `^the body is empty$`
 	patHeader          = `^the header "([^"]*)" is "([^"]*)"$`
@@ -39,11 +39,11 @@ const (
 	patConforms        = `^the response conforms to the spec$`
 	patErrorType       = `^the error type is "([^"]*)" with status (\d+)$`
 	patCreatedNew      = `^the created resource is new and in its documented initial state$`
-	patStart           = `^I start a connection$`
-	patGet             = `^I get that connection$`
-	patRoundTrips      = `^the connection round-trips$`
-	patStartMany       = `^I start (\d+) connections and get each back$`
-	patIDsHeld         = `^some connection ids held "\+", "/" or "="$`
+	patCreate          = `^I create a resource with a valid "([^"]*)" request$`
+	patReadBack        = `^I read it back$`
+	patReadsBack       = `^it reads back as created$`
+	patCreateMany      = `^I create (\d+) resources with valid "([^"]*)" requests and read each back$`
+	patIDsEscaped      = `^some ids needed percent-encoding in the path$`
 )
 
 // compiled holds every pattern compiled once: godog would otherwise compile the vocabulary
@@ -58,7 +58,7 @@ var compiled = func() map[string]*regexp.Regexp {
 
 // acceptancePatterns are the steps that expect a request to be accepted: the send fence refuses
 // to send in a scenario holding one when live writes are not allowed.
-var acceptancePatterns = []*regexp.Regexp{compiled[patAccepted], compiled[patRoundTrips], compiled[patCreatedNew]}
+var acceptancePatterns = []*regexp.Regexp{compiled[patAccepted], compiled[patReadsBack], compiled[patCreatedNew]}
 
 // Register installs the vocabulary on sc for one scenario and returns the State the scenario
 // fills. godog calls the ScenarioInitializer once per scenario, so each gets its own State.
@@ -92,8 +92,8 @@ func Register(sc *godog.ScenarioContext, env *Env) *State {
 	step(patSetJSON, s.setJSON)
 	step(patSetText, s.setText)
 	step(patRemove, s.remove)
-	step(patDistinctTags, s.distinctTags)
-	step(patSameKeyTags, s.sameKeyTags)
+	step(patDistinctItems, s.distinctItems)
+	step(patSameKeyItems, s.sameKeyItems)
 	step(patBody, s.body)
 	step(patBodyEmpty, s.bodyEmpty)
 	step(patHeader, s.header)
@@ -105,11 +105,11 @@ func Register(sc *godog.ScenarioContext, env *Env) *State {
 	step(patConforms, s.conforms)
 	step(patErrorType, s.errorType)
 	step(patCreatedNew, s.createdNew)
-	step(patStart, s.start)
-	step(patGet, s.get)
-	step(patRoundTrips, s.roundTrips)
-	step(patStartMany, s.startMany)
-	step(patIDsHeld, s.idsHeld)
+	step(patCreate, s.create)
+	step(patReadBack, s.readBack)
+	step(patReadsBack, s.readsBackAsCreated)
+	step(patCreateMany, s.createMany)
+	step(patIDsEscaped, s.idsEscaped)
 	return st
 }
 

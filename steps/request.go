@@ -73,7 +73,7 @@ func (s *scenario) validRequest(op string) error {
 	if o == nil {
 		return fmt.Errorf("the spec has no operation %q", op)
 	}
-	in, err := BaseInput(op)
+	in, err := BaseInput(o)
 	if err != nil {
 		return err
 	}
@@ -127,13 +127,25 @@ func (s *scenario) remove(path string) error {
 	return removeMember(r.input, path)
 }
 
-func (s *scenario) distinctTags(path string, n int) error { return s.set(path, tagList(n, false)) }
+func (s *scenario) distinctItems(path string, n int) error { return s.setItems(path, n, false) }
 
-func (s *scenario) sameKeyTags(path string, n int) error {
+func (s *scenario) sameKeyItems(path string, n int) error {
 	if n < 2 {
-		return fmt.Errorf("%d tags cannot repeat a key; use 2 or more", n)
+		return fmt.Errorf("%d items cannot repeat a key; use 2 or more", n)
 	}
-	return s.set(path, tagList(n, true))
+	return s.setItems(path, n, true)
+}
+
+func (s *scenario) setItems(path string, n int, sameKey bool) error {
+	r, err := s.building()
+	if err != nil {
+		return err
+	}
+	items, err := ItemList(r.op, path, n, sameKey)
+	if err != nil {
+		return err
+	}
+	return setMember(r.input, path, items)
 }
 
 func (s *scenario) body(text string) error {

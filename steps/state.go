@@ -2,6 +2,7 @@ package steps
 
 import (
 	"github.com/plumbhq/plumb/check"
+	"github.com/plumbhq/plumb/specs"
 	"github.com/plumbhq/plumb/target"
 )
 
@@ -23,8 +24,8 @@ type State struct {
 
 	req     *request  // the request being built
 	last    *sent     // the last request sent, until a Then step judges it
-	started []started // flows: connections started, in order
-	fetched *started  // flows: the connection the last GetConnection asked for
+	created []created // flows: resources created, in order
+	fetched *created  // flows: the resource the last read asked for
 	steps   []string  // the scenario's step texts, for the send fence
 }
 
@@ -42,9 +43,13 @@ type sent struct {
 	ex target.Exchange
 }
 
-// started is a connection a flow started: the id StartConnection returned and the key it was given.
-type started struct {
-	id, key string
+// created is a resource a flow created: the create, the read-back its spec declares, the id
+// the create returned and the input it was given.
+type created struct {
+	create *specs.Operation
+	flow   *specs.ReadBack
+	id     string
+	input  map[string]any
 }
 
 func (s *State) record(op string, exp check.Expect, ex target.Exchange, rs []check.Result) {

@@ -8,7 +8,7 @@ import (
 // Request is one already-encoded request. The protocol package builds it; this
 // package only signs and sends it.
 type Request struct {
-	Operation string      // operationId, for reports ("StartConnection")
+	Operation string      // operationId, for reports ("PutThing")
 	Service   string      // "outposts" | "directconnect": picks the base URL and the SigV4 signing name
 	Method    string      // HTTP method; "" means GET
 	RawPath   string      // escaped path exactly as sent, e.g. "/connections/ab%2Bc%2Fd%3D"; may end in "?query"

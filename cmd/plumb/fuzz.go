@@ -170,6 +170,7 @@ func cmdReplay(args []string, stdout, stderr io.Writer) int {
 	if where != "" {
 		fmt.Fprintln(stdout, where)
 	}
+	rp.Specs = s.set // the replay's operation is resolved in the specs the command was given
 	ctx, cancel := context.WithTimeout(context.Background(), 2*tf.timeout+5*time.Second)
 	defer cancel()
 	still, results, ex, err := rp.Run(ctx, s.client, s.engine)

@@ -41,7 +41,7 @@ type command struct {
 
 var commands = map[string]command{
 	"serve":    {"run the reference emulator of the three operations", cmdServe},
-	"spec":     {"list the specs' operations and constraints, or dump one operation", cmdSpec},
+	"spec":     {"list the specs' operations and constraints, dump one operation, or print its generated feature", cmdSpec},
 	"run":      {"run the Gherkin conformance suite against a target", cmdRun},
 	"fuzz":     {"run a property-based contract fuzzing campaign against a target", cmdFuzz},
 	"replay":   {"re-run a fuzz finding from its replay file", cmdReplay},

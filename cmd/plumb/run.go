@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	iofs "io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -31,6 +32,7 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 	shard.register(fs, "scenarios (by their position in the feature files)")
 	scenario := fs.String("scenario", "", "run only the scenario of this name, as the reports give it, or \"Feature: name\" (each failed scenario's rerun line uses it)")
 	failFast := fs.Bool("fail-fast", false, "start no scenario after the first failed one; those not started are reported skipped")
+	featuresDir := fs.String("features", "", "a directory of .feature files to run instead of plumb's own (operations no file covers get scenarios generated from the spec)")
 	var bf baselineFlags
 	bf.register(fs)
 	var rf reportFlags
@@ -53,6 +55,12 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 	}
 	if err := rf.checkWritable(); err != nil {
 		return usageError(stderr, "run", "%v", err)
+	}
+	var featureFS iofs.FS
+	if *featuresDir != "" {
+		if featureFS, err = featureFiles(*featuresDir); err != nil {
+			return usageError(stderr, "run", "--features: %v", err)
+		}
 	}
 	s, code := tf.open("run", *concurrency, stderr)
 	if code != 0 {
@@ -85,6 +93,7 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 		LiveAWS: s.liveAWS, AllowLiveWrites: tf.allowLiveWrites,
 		Operations: inScope, OutOfScope: s.outOfScope, Target: s.describe,
 		Shard: shard.k, Shards: shard.n,
+		Features: featureFS,
 	}
 	cfg.Known, cfg.KnownFrom = bf.known()
 	if isTerminalWriter(stderr) {
@@ -165,4 +174,25 @@ func interruptible() (context.Context, func()) {
 func isTerminalWriter(w io.Writer) bool {
 	f, ok := underlyingFile(w)
 	return ok && isTerminal(f)
+}
+
+// featureFiles opens a --features directory, refusing one that holds no .feature file (a typo
+// would otherwise run nothing and look like a pass).
+func featureFiles(dir string) (iofs.FS, error) {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return nil, err
+	}
+	if !st.IsDir() {
+		return nil, fmt.Errorf("%s is not a directory", dir)
+	}
+	fsys := os.DirFS(dir)
+	found, err := iofs.Glob(fsys, "*.feature")
+	if err != nil {
+		return nil, err
+	}
+	if len(found) == 0 {
+		return nil, fmt.Errorf("%s holds no .feature file", dir)
+	}
+	return fsys, nil
 }

@@ -7,18 +7,26 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/plumbhq/plumb/scenarios"
 	"github.com/plumbhq/plumb/specs"
 )
 
 func cmdSpec(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || (args[0] != "list" && args[0] != "dump") {
+	if len(args) == 0 || (args[0] != "list" && args[0] != "dump" && args[0] != "features") {
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
-			fmt.Fprintln(stdout, "usage: plumb spec list [--json] [--operation OP] | plumb spec dump OPERATION")
+			fmt.Fprintln(stdout, "usage: plumb spec list [--json] [--operation OP] | plumb spec dump OPERATION | plumb spec features [--spec FILE]... OPERATION")
 			return exitOK
 		}
-		return usageError(stderr, "spec", "want a subcommand: list or dump (usage: plumb spec list | plumb spec dump OPERATION)")
+		return usageError(stderr, "spec", "want a subcommand: list, dump or features (usage: plumb spec list | plumb spec dump OPERATION | plumb spec features OPERATION)")
 	}
-	set, err := specs.Load()
+	if args[0] == "features" {
+		return specFeatures(args[1:], stdout, stderr)
+	}
+	files, args, err := specFlags(args)
+	if err != nil {
+		return usageError(stderr, "spec", "%v", err)
+	}
+	set, err := loadSpecs(files)
 	if err != nil {
 		return usageError(stderr, "spec", "%v", err)
 	}
@@ -127,6 +135,43 @@ func specDump(set *specs.Set, args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// specFeatures prints the Gherkin feature plumb run generates for an operation no feature file
+// covers (package scenarios), for the user to commit and edit: saved among the feature files,
+// it replaces the generated one.
+func specFeatures(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("spec features", "[--spec FILE]... OPERATION", stderr)
+	var files multiFlag
+	fs.Var(&files, "spec", "read the operation from this OpenAPI spec file instead of the embedded specs (repeatable)")
+	if code, done := parseFlags(fs, args); done {
+		return code
+	}
+	var (
+		set *specs.Set
+		err error
+	)
+	if len(files) > 0 {
+		set, err = specs.LoadFiles(files...)
+	} else {
+		set, err = specs.Load()
+	}
+	if err != nil {
+		return usageError(stderr, "spec features", "%v", err)
+	}
+	if fs.NArg() != 1 {
+		return usageError(stderr, "spec features", "want exactly one OPERATION (operations: %s)", opNames(set))
+	}
+	op := set.Operation(fs.Arg(0))
+	if op == nil {
+		return usageError(stderr, "spec features", "unknown operation %q (operations: %s)", fs.Arg(0), opNames(set))
+	}
+	text, err := scenarios.Feature(op)
+	if err != nil {
+		return usageError(stderr, "spec features", "%s: %v", op.ID, err)
+	}
+	fmt.Fprint(stdout, text)
+	return exitOK
+}
+
 func opNames(set *specs.Set) string {
 	var names []string
 	for _, op := range set.Operations() {
@@ -140,4 +185,25 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string([]rune(s)[:n-1]) + "…"
+}
+
+// specFlags takes every --spec FILE (or --spec=FILE) out of args, wherever it stands, so that
+// each spec subcommand reads the same specs.
+func specFlags(args []string) (files, rest []string, err error) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--spec" || a == "-spec":
+			if i+1 >= len(args) {
+				return nil, nil, fmt.Errorf("--spec needs a FILE")
+			}
+			files = append(files, args[i+1])
+			i++
+		case strings.HasPrefix(a, "--spec=") || strings.HasPrefix(a, "-spec="):
+			files = append(files, a[strings.Index(a, "=")+1:])
+		default:
+			rest = append(rest, a)
+		}
+	}
+	return files, rest, nil
 }

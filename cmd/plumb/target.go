@@ -31,6 +31,7 @@ type targetFlags struct {
 	strict          bool
 	rate            float64
 	checks          checkFlags // registered by the commands that take --checks (run, fuzz)
+	specFiles       multiFlag
 }
 
 func (t *targetFlags) register(fs *flag.FlagSet) {
@@ -40,6 +41,7 @@ func (t *targetFlags) register(fs *flag.FlagSet) {
 	fs.DurationVar(&t.timeout, "timeout", 10*time.Second, "per-request timeout, including the response body")
 	fs.Var(&t.faults, "fault", "with the embedded emulator: inject a named fault (repeatable; plumb serve --list-faults)")
 	fs.BoolVar(&t.allowLiveWrites, "allow-live-writes", false, "against real AWS, also send requests that create resources")
+	fs.Var(&t.specFiles, "spec", "an OpenAPI spec FILE to test instead of plumb's embedded specs (repeatable; plumb spec list --spec FILE shows what plumb reads from it)")
 	fs.BoolVar(&t.strict, "strict", false, "demand the operation's own error types even where AWS documents errors common to all actions")
 	fs.Float64Var(&t.rate, "rate", 0, "cap requests per second over all workers, retries included (0: unlimited); real AWS throttles, so give it one there (e.g. --rate 5)")
 }
@@ -97,7 +99,7 @@ func (t *targetFlags) open(cmd string, concurrency int, stderr io.Writer) (*sess
 	if !(t.rate >= 0) || math.IsInf(t.rate, 1) { // !(>=) also catches NaN
 		return nil, usageError(stderr, cmd, "--rate must be 0 (unlimited) or a positive number of requests per second, got %v", t.rate)
 	}
-	set, err := specs.Load()
+	set, err := loadSpecs(t.specFiles)
 	if err != nil {
 		return nil, usageError(stderr, cmd, "%v", err)
 	}
@@ -111,6 +113,10 @@ func (t *targetFlags) open(cmd string, concurrency int, stderr io.Writer) (*sess
 	}
 	s := &session{set: set, engine: check.New(set, check.Options{Strict: t.strict, Disabled: disabled}), close: func() {}}
 	if len(urls) == 0 {
+		if missing := notEmulated(set); len(missing) > 0 {
+			return nil, usageError(stderr, cmd, "the embedded emulator does not implement %s (it implements %s): give --target URL",
+				strings.Join(missing, ", "), strings.Join(emulator.Operations, ", "))
+		}
 		srv, err := emulator.Start(emulator.Config{Faults: t.faults}, "127.0.0.1:0")
 		if err != nil {
 			return nil, usageError(stderr, cmd, "%v", err)
@@ -281,4 +287,25 @@ func describeTargets(urls map[string]string) string {
 func isTerminal(f *os.File) bool {
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// loadSpecs loads the --spec files, or plumb's embedded specs when none is given.
+func loadSpecs(files []string) (*specs.Set, error) {
+	if len(files) == 0 {
+		return specs.Load()
+	}
+	return specs.LoadFiles(files...)
+}
+
+// notEmulated lists the operations of set the embedded emulator does not implement (by service
+// and operationId), so that a user's spec never silently runs against a target that answers
+// every request "unknown operation".
+func notEmulated(set *specs.Set) []string {
+	var out []string
+	for _, op := range set.Operations() {
+		if !emulator.Implements(op.Service.Name, op.ID) {
+			out = append(out, op.ID)
+		}
+	}
+	return out
 }

@@ -1,0 +1,94 @@
+package conformance
+
+import (
+	"fmt"
+	"io/fs"
+	"regexp"
+
+	"github.com/cucumber/godog"
+	messages "github.com/cucumber/messages/go/v21"
+
+	"github.com/plumbhq/plumb/scenarios"
+	"github.com/plumbhq/plumb/specs"
+)
+
+// validRequest is the step a feature about one operation starts from (the steps vocabulary's
+// `a valid "<Operation>" request`): a feature holding it covers that operation.
+var validRequest = regexp.MustCompile(`^a valid "([^"]*)" request$`)
+
+// suiteFiles reads the feature files of fsys and, unless filesOnly, adds the feature generated
+// from the spec (package scenarios) of every operation of set that no feature file covers: one
+// named after it, or holding a step starting a valid request of it. A user's feature file thus
+// replaces the generated one of its operation, and an operation of a new spec is exercised
+// without one.
+func suiteFiles(fsys fs.FS, set *specs.Set, filesOnly bool) ([]godog.Feature, error) {
+	paths, err := featurePaths(fsys)
+	if err != nil {
+		return nil, err
+	}
+	var files []godog.Feature
+	covered := map[string]bool{}
+	for _, p := range paths {
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return nil, fmt.Errorf("conformance: %w", err)
+		}
+		f := godog.Feature{Name: p, Contents: data}
+		doc, _, err := parseFeature(f)
+		if err != nil {
+			return nil, err
+		}
+		for _, op := range coveredBy(doc) {
+			covered[op] = true
+		}
+		files = append(files, f)
+	}
+	if !filesOnly {
+		for _, op := range set.Operations() {
+			if covered[op.ID] {
+				continue
+			}
+			text, err := scenarios.Feature(op)
+			if err != nil {
+				return nil, fmt.Errorf("conformance: no feature file covers %s and its scenarios cannot be generated: %w", op.ID, err)
+			}
+			files = append(files, godog.Feature{Name: scenarios.FileName(op), Contents: []byte(text)})
+		}
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("conformance: no .feature files found")
+	}
+	return files, nil
+}
+
+// coveredBy lists the operations a feature is about: its name, and each operation one of its
+// steps starts a valid request of.
+func coveredBy(doc *messages.GherkinDocument) []string {
+	if doc == nil || doc.Feature == nil {
+		return nil
+	}
+	out := []string{doc.Feature.Name}
+	steps := func(bg *messages.Background, sc *messages.Scenario) {
+		var ss []*messages.Step
+		if bg != nil {
+			ss = bg.Steps
+		}
+		if sc != nil {
+			ss = sc.Steps
+		}
+		for _, st := range ss {
+			if m := validRequest.FindStringSubmatch(st.Text); m != nil {
+				out = append(out, m[1])
+			}
+		}
+	}
+	for _, ch := range doc.Feature.Children {
+		steps(ch.Background, ch.Scenario)
+		if ch.Rule != nil {
+			for _, rc := range ch.Rule.Children {
+				steps(rc.Background, rc.Scenario)
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,192 @@
+package specs
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// What plumb checks, and the refusal of everything else. A spec that uses a construct no check
+// and no generator understands would be silently under-tested (a oneOf whose branches nobody
+// generates, a query member nobody sends), so the loader refuses it by name, with where it is,
+// instead of skipping it.
+
+// SchemaKeywords are the JSON Schema keywords that state a constraint plumb counts
+// (Operation.Constraints), generates cases for (package generators) and checks (kin-openapi,
+// through package check). exclusiveMinimum and exclusiveMaximum modify minimum and maximum
+// (OpenAPI 3.0) or are bounds of their own (3.1).
+var SchemaKeywords = []string{
+	"type", "required", "minLength", "maxLength", "pattern", "minimum", "maximum",
+	"exclusiveMinimum", "exclusiveMaximum", "enum", "minItems", "maxItems",
+}
+
+// structuralKeywords shape a schema without stating a constraint of their own; descriptive ones
+// change nothing on the wire.
+var structuralKeywords = []string{"properties", "items", "$ref", "description", "title", "example", "default", "nullable"}
+
+// numberFormats are the formats kin-openapi checks for numbers; any other format is refused
+// because nothing checks or generates it.
+var numberFormats = []string{"int32", "int64", "float", "double"}
+
+func protocolNames() string {
+	names := make([]string, len(Protocols))
+	for i, p := range Protocols {
+		names[i] = string(p)
+	}
+	return strings.Join(names, ", ")
+}
+
+// unsupported collects the refusals of one spec document, each with its location.
+type unsupported struct {
+	file string
+	errs []error
+}
+
+func (u *unsupported) refuse(where string, line int, format string, a ...any) {
+	loc := u.file
+	if line > 0 {
+		loc += ":" + strconv.Itoa(line)
+	}
+	u.errs = append(u.errs, fmt.Errorf("spec %s (%s): %s", loc, where, fmt.Sprintf(format, a...)))
+}
+
+func (u *unsupported) err() error {
+	if len(u.errs) == 0 {
+		return nil
+	}
+	const shown = 10
+	errs := u.errs
+	if len(errs) > shown {
+		errs = append(errs[:shown:shown], fmt.Errorf("… and %d more", len(u.errs)-shown))
+	}
+	return fmt.Errorf("plumb does not check what this spec uses (remove it, or say it with the keywords %s):\n%w",
+		strings.Join(SchemaKeywords, ", "), errors.Join(errs...))
+}
+
+// checkSupported refuses the parameters, responses and schema keywords of svc that plumb
+// does not check.
+func checkSupported(svc *Service) error {
+	u := &unsupported{file: svc.File}
+	paths := svc.Doc.Paths.InMatchingOrder()
+	slices.Sort(paths)
+	for _, path := range paths {
+		item := svc.Doc.Paths.Value(path)
+		for _, method := range slices.Sorted(maps.Keys(item.Operations())) {
+			op := item.GetOperation(method)
+			where := method + " " + path
+			if op.OperationID != "" {
+				where = op.OperationID
+			}
+			params := append(append(openapi3.Parameters{}, item.Parameters...), op.Parameters...)
+			for _, p := range params {
+				if p == nil || p.Value == nil {
+					continue
+				}
+				pw := where + " parameter " + p.Value.Name
+				if svc.Protocol.IsAWSJSON() && p.Value.In == openapi3.ParameterInHeader && strings.EqualFold(p.Value.Name, "X-Amz-Target") {
+					continue // the protocol's own header: the target constraint checks it (x-aws-target)
+				}
+				if p.Value.In != openapi3.ParameterInPath {
+					u.refuse(pw, keyLine(p.Origin), "parameters in %s are not sent or checked by plumb (path labels only)", p.Value.In)
+					continue
+				}
+				if p.Value.Schema != nil {
+					checkSchema(u, pw, p.Value.Schema, map[*openapi3.Schema]bool{})
+				}
+			}
+			if rb := op.RequestBody; rb != nil && rb.Value != nil {
+				if len(rb.Value.Content) > 1 {
+					u.refuse(where+" requestBody", keyLine(rb.Origin), "%d media types: AWS protocols send one", len(rb.Value.Content))
+				}
+				for mt, media := range rb.Value.Content {
+					if media != nil && media.Schema != nil {
+						checkSchema(u, where+" request "+mt, media.Schema, map[*openapi3.Schema]bool{})
+					}
+				}
+			}
+			if op.Responses != nil {
+				for code, ref := range op.Responses.Map() {
+					if ref == nil || ref.Value == nil {
+						continue
+					}
+					rw := where + " response " + code
+					status, err := strconv.Atoi(code)
+					if err != nil {
+						u.refuse(rw, keyLine(ref.Origin), "response %q: plumb checks exact statuses only (AWS documents exact statuses)", code)
+						continue
+					}
+					if status >= 200 && status < 300 && status != 200 {
+						u.refuse(rw, keyLine(ref.Origin), "success status %d: plumb checks a 200 success only", status)
+					}
+					for mt, media := range ref.Value.Content {
+						if media != nil && media.Schema != nil {
+							checkSchema(u, rw+" "+mt, media.Schema, map[*openapi3.Schema]bool{})
+						}
+					}
+				}
+			}
+		}
+	}
+	return u.err()
+}
+
+// checkSchema refuses the keywords of ref's schema, and of every schema below it, that plumb
+// does not check.
+func checkSchema(u *unsupported, where string, ref *openapi3.SchemaRef, seen map[*openapi3.Schema]bool) {
+	s := ref.Value
+	if s == nil || seen[s] {
+		return
+	}
+	seen[s] = true
+	line := keyLine(s.Origin)
+	if line == 0 {
+		line = keyLine(ref.Origin)
+	}
+	no := func(keyword, why string) {
+		u.refuse(where, cmp.Or(fieldLine(s.Origin, keyword), line), "%s is not checked by plumb%s", keyword, why)
+	}
+	composed := map[string]int{"oneOf": len(s.OneOf), "anyOf": len(s.AnyOf), "allOf": len(s.AllOf)}
+	for _, k := range slices.Sorted(maps.Keys(composed)) {
+		if composed[k] > 0 {
+			no(k, ": no generator draws its branches (AWS models have no unions of shapes in JSON Schema form)")
+		}
+	}
+	if s.Not != nil {
+		no("not", "")
+	}
+	if s.Discriminator != nil {
+		no("discriminator", "")
+	}
+	if ap := s.AdditionalProperties; ap.Schema != nil || (ap.Has != nil && !*ap.Has) {
+		no("additionalProperties", " (maps and closed objects are not generated)")
+	}
+	if s.MultipleOf != nil {
+		no("multipleOf", "")
+	}
+	if s.UniqueItems {
+		no("uniqueItems", " (say uniqueness of a key with x-plumb-rules uniqueKeys)")
+	}
+	if s.MinProps > 0 || s.MaxProps != nil {
+		no("minProperties/maxProperties", "")
+	}
+	if s.ReadOnly || s.WriteOnly {
+		no("readOnly/writeOnly", "")
+	}
+	if s.Format != "" && !slices.Contains(numberFormats, s.Format) {
+		no("format "+strconv.Quote(s.Format), " (number formats "+strings.Join(numberFormats, ", ")+" only)")
+	}
+	for _, n := range slices.Sorted(maps.Keys(s.Properties)) {
+		if p := s.Properties[n]; p != nil {
+			checkSchema(u, where+"."+n, p, seen)
+		}
+	}
+	if s.Items != nil {
+		checkSchema(u, where+"[*]", s.Items, seen)
+	}
+}
