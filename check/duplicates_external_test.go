@@ -95,9 +95,9 @@ func TestScanOfMalformedAndLargeBodies(t *testing.T) {
 // trip still reads its members.
 func TestRoundTripReadsPastANumberOutOfRange(t *testing.T) {
 	body := `{"ConnectionId":"abc","Extra":1e400,"ConnectionDetails":{"ClientPublicKey":"` + key + `"}}`
-	rs := engine(t, false).RoundTrip(op(t, "GetConnection"), "abc", key, exchange(200, body, "Content-Type", ctJSON))
+	rs := roundTrip(engine(t, false), op(t, "GetConnection"), flowOf(t, "StartConnection"), "abc", key, exchange(200, body, "Content-Type", ctJSON))
 	want(t, rs, check.Stateful, check.Pass)
 	want(t, rs, check.ResponseSchema, check.Fail, "$.Extra number: 1e400 out of range")
-	rs = engine(t, false).RoundTrip(op(t, "GetConnection"), "abc", key, exchange(200, body+"}", "Content-Type", ctJSON))
+	rs = roundTrip(engine(t, false), op(t, "GetConnection"), flowOf(t, "StartConnection"), "abc", key, exchange(200, body+"}", "Content-Type", ctJSON))
 	want(t, rs, check.Stateful, check.Fail, "not a JSON object")
 }

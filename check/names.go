@@ -51,8 +51,8 @@ var descriptions = map[Name]string{
 	NegativeDataRejection:  "An input breaking a documented rule is rejected with that rule's documented status and error type.",
 	PositiveDataAcceptance: "A valid input is not rejected as invalid.",
 	ExpectedOutcome:        "A specific documented outcome happens (e.g. an unknown id earns NotFoundException 404).",
-	Stateful: "What one request created, the next returns (a started connection is retrievable with the same ClientPublicKey, " +
-		"ids round-trip), and a create's 200 shows the documented initial values and never an id an earlier create returned.",
+	Stateful: "What one request created, the next returns (a created resource reads back by its id with the members it was given, " +
+		"as the spec's x-plumb-created read declares), and a create's 200 shows the documented initial values and never an id an earlier create returned.",
 }
 
 // Description says in one sentence what the check demands; "" for a name that is no check.

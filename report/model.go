@@ -94,7 +94,7 @@ type RootCause struct {
 	// not, "" when the run was not compared with a baseline (or for a warning).
 	Baseline string `json:"baseline,omitempty"`
 	// Where the spec states what the cause breaks (package verdict fills them from the spec):
-	// Constraint is the id of the constraint its example broke (StartConnection.AssetId.maxLength;
+	// Constraint is the id of the constraint its example broke (PutThing.name.maxLength;
 	// "" when the cause breaks no one constraint, a 5xx say), SpecFile and SpecLine the spec file
 	// (as reports cite it, e.g. specs/outposts.yaml) and 1-based line of that constraint's
 	// keyword, or of the operation when there is no constraint. Empty when not located.
