@@ -2,11 +2,13 @@ package moto_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -33,7 +35,7 @@ var outpostsOps = []string{"StartConnection", "GetConnection"}
 
 // The deviations a plumb run must see: the two that only a stateful reading of the documents
 // catches.
-var mustSee = []string{"connection-id-collision", "initial-state-available"}
+var mustSee = []string{"connection-id-collision", "initial-state-available", "describe-returns-other-tags"}
 
 type deviation struct {
 	ID        string `json:"id"`
@@ -329,12 +331,13 @@ func TestDeviationsQuoteTheirDocuments(t *testing.T) {
 		assert.Regexp(t, kebab, d.ID)
 		assert.False(t, ids[d.ID], "duplicate id %s", d.ID)
 		ids[d.ID] = true
-		assert.Contains(t, []string{"StartConnection", "GetConnection", "CreateConnection"}, d.Operation, d.ID)
+		assert.Contains(t, []string{"StartConnection", "GetConnection", "CreateConnection", "DescribeConnections"}, d.Operation, d.ID)
 		assert.True(t, checks[d.Check], "deviation %s: %q is not a plumb check (check/names.go)", d.ID, d.Check)
 		assert.NotEmpty(t, d.Match, d.ID)
 		assert.NotEmpty(t, d.Moto, d.ID)
 		assert.NotEmpty(t, d.Quote, d.ID)
-		assert.True(t, filepath.IsLocal(d.Document), "deviation %s: document %q must be a path under shared/", d.ID, d.Document)
+		doc, _ := strings.CutPrefix(d.Document, "botocore:")
+		assert.True(t, filepath.IsLocal(doc), "deviation %s: document %q must be a path under shared/ or botocore:<service>/<version>/<file>", d.ID, d.Document)
 	}
 	for _, id := range mustSee {
 		assert.True(t, ids[id], "deviations.json lacks %s", id)
@@ -345,6 +348,17 @@ func TestDeviationsQuoteTheirDocuments(t *testing.T) {
 			t.Skipf("NOTICE: the documents' folder %s is absent; the quotes are not checked", sharedDir)
 		}
 		for _, d := range ds {
+			if model, ok := strings.CutPrefix(d.Document, "botocore:"); ok {
+				text, found := botocoreModel(t, model)
+				if !found {
+					t.Logf("NOTICE: botocore's %s is not installed; the quote of %s is not checked", model, d.ID)
+					continue
+				}
+				// A model is JSON: its layout is not its text, so both sides lose it.
+				assert.True(t, strings.Contains(compactJSON(text), compactJSON(d.Quote)),
+					"deviation %s: %s does not contain the quote %q", d.ID, d.Document, d.Quote)
+				continue
+			}
 			b, err := os.ReadFile(filepath.Join(sharedDir, d.Document))
 			if !assert.NoError(t, err, "deviation %s", d.ID) {
 				continue
@@ -433,3 +447,33 @@ func TestFuzzCreateConnectionAtMoto(t *testing.T) {
 	require.NotEmpty(t, r.RootCauses, "plumb-report.json has no rootCauses")
 	assertExplained(t, r, ds)
 }
+
+// botocoreModel reads an installed botocore model (path under botocore/data, e.g.
+// directconnect/2012-10-25/service-2.json.gz), found through the python3 on PATH.
+func botocoreModel(t *testing.T, path string) (string, bool) {
+	t.Helper()
+	out, err := exec.Command("python3", "-c", "import botocore, os; print(os.path.dirname(botocore.__file__))").Output()
+	if err != nil {
+		return "", false
+	}
+	f, err := os.Open(filepath.Join(strings.TrimSpace(string(out)), "data", path))
+	if err != nil {
+		return "", false
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(path, ".gz") {
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			return "", false
+		}
+		r = zr
+	}
+	b, err := io.ReadAll(r)
+	return string(b), err == nil
+}
+
+var jsonLayout = regexp.MustCompile(`\s*([\[\]{}:,])\s*`)
+
+// compactJSON drops the white space around JSON's structural characters.
+func compactJSON(s string) string { return jsonLayout.ReplaceAllString(s, "$1") }

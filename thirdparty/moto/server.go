@@ -23,7 +23,7 @@ import (
 var ErrNotFound = errors.New("moto_server not found on PATH or in $HOME/.pyenv/shims")
 
 // DefaultReadyTimeout bounds the wait for a started moto_server to answer HTTP.
-const DefaultReadyTimeout = 20 * time.Second
+const DefaultReadyTimeout = 60 * time.Second
 
 // stopGrace is how long a stopped moto_server gets after SIGTERM before SIGKILL.
 const stopGrace = 5 * time.Second

@@ -13,7 +13,7 @@ import (
 var ErrNotFound = fmt.Errorf("moto_server is only run on unix platforms")
 
 // DefaultReadyTimeout bounds the wait for a started moto_server to answer HTTP.
-const DefaultReadyTimeout = 20 * time.Second
+const DefaultReadyTimeout = 60 * time.Second
 
 // Options tune Start (see the unix implementation).
 type Options struct {
