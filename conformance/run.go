@@ -51,8 +51,27 @@ func Run(ctx context.Context, cfg Config) (*report.Run, error) {
 	env := &steps.Env{Specs: cfg.Specs, Client: cfg.Client, Engine: cfg.Engine,
 		LiveAWS: cfg.LiveAWS, AllowLiveWrites: cfg.AllowLiveWrites,
 		OutOfScope: func(op string) string { return scope.Skipped[op] }}
+	// A target declared not answering (target.Client.NotAnswering) stops the run as an
+	// interrupt would, for its own reason: the scenarios left are not worth a timeout each.
+	runCtx, stopRun := context.WithCancel(ctx)
+	defer stopRun()
+	go func() {
+		select {
+		case <-cfg.Client.Silent():
+			stopRun()
+		case <-runCtx.Done():
+		}
+	}()
 	col := &collector{cat: cat, specs: cfg.Specs, evidence: verdict.NewEvidence(), progress: cfg.Progress,
-		stopped: func() bool { return ctx.Err() != nil }}
+		stopped: func() string {
+			switch {
+			case ctx.Err() != nil:
+				return "interrupted before it finished"
+			case runCtx.Err() != nil:
+				return "not run: " + errText(cfg.Client.NotAnswering())
+			}
+			return ""
+		}}
 
 	// godog writes its own formatter output; plumb reports through report.Run, so only the
 	// cucumber JSON (when asked for) is kept.
@@ -84,7 +103,7 @@ func Run(ctx context.Context, cfg Config) (*report.Run, error) {
 			NoColors:       true,
 			Strict:         true,
 			Randomize:      0,
-			DefaultContext: ctx,
+			DefaultContext: runCtx,
 		},
 	}
 
@@ -113,6 +132,15 @@ func Run(ctx context.Context, cfg Config) (*report.Run, error) {
 		run.Findings = append(run.Findings, s.scenario.Failures...)
 	}
 	run.Constraints = constraintTable(cfg.Specs, scenarios)
+	scope.NotAnswering = errText(cfg.Client.NotAnswering())
 	verdict.Decide(run, col.evidence, scope, ctx.Err() != nil)
 	return run, nil
+}
+
+// errText is err's message, "" for nil.
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
 }

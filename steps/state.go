@@ -49,5 +49,18 @@ type started struct {
 
 func (s *State) record(op string, exp check.Expect, ex target.Exchange, rs []check.Result) {
 	s.Operation = op
+	if ex.Response != nil && ex.Response.Truncated {
+		// A body over the response cap is judged as such, never parsed: its excerpt serves
+		// the driver as well, and a flow starting 30 connections against a target sending
+		// megabytes would otherwise hold 30 MiB until the scenario ends. (s.last keeps it
+		// whole for the next Then step.)
+		ex = ex.Excerpt()
+	}
 	s.Records = append(s.Records, Record{Operation: op, Expect: exp, Exchange: ex, Results: rs})
 }
+
+// Release drops the exchange the scenario sent last, whole body and all, once the driver has
+// collected the scenario: godog keeps every scenario's step definitions, and through them its
+// State, until the run ends, so a run of hundreds of scenarios against a target sending
+// megabytes would otherwise hold every last body. Records stay; the driver excerpts them.
+func (s *State) Release() { s.last, s.req = nil, nil }

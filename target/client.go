@@ -21,6 +21,7 @@ type Client struct {
 	http   *http.Client
 	signer *v4.Signer
 	creds  *aws.CredentialsCache
+	live   *liveness
 }
 
 // New validates o and builds a Client. Every target URL must be http or https
@@ -62,6 +63,7 @@ func New(o Options) (*Client, error) {
 		http:   hc,
 		signer: v4.NewSigner(),
 		creds:  aws.NewCredentialsCache(o.Credentials),
+		live:   newLiveness(o.SilentLimit, o.Timeout),
 	}, nil
 }
 
@@ -86,10 +88,10 @@ func (c *Client) lookup(service string) (base, bool) {
 // a run or between the emulator's fault scenarios.
 func (c *Client) CloseIdleConnections() { c.http.CloseIdleConnections() }
 
-// Do signs r and sends it, waiting at most Options.Timeout for the whole
-// exchange including the body. It never panics and never returns a nil
-// Response with a nil Err.
-func (c *Client) Do(ctx context.Context, r Request) (ex Exchange) {
+// send is Do without the liveness watch (liveness.go): it signs r and sends
+// it, waiting at most Options.Timeout for the whole exchange including the
+// body. It never panics and never returns a nil Response with a nil Err.
+func (c *Client) send(ctx context.Context, r Request) (ex Exchange) {
 	start := time.Now()
 	ex.Request = r
 	ex.Request.Header = nil // filled with the headers as sent, redacted

@@ -46,7 +46,7 @@ func (e Exchange) RequestText() string {
 		fmt.Fprintf(&sb, "Content-Length: %d\n", len(r.Body))
 	}
 	sb.WriteString("\n")
-	writeBody(&sb, r.Body, false, 0)
+	writeBody(&sb, r.Body, len(r.Body), false)
 	return sb.String()
 }
 
@@ -72,7 +72,7 @@ func (e Exchange) ResponseText() string {
 		fmt.Fprintf(&sb, "HTTP/1.1 %d %s\n", resp.Status, text)
 		writeHeaders(&sb, Redact(resp.Header))
 		sb.WriteString("\n")
-		writeBody(&sb, resp.Body, resp.Truncated, len(resp.Body))
+		writeBody(&sb, resp.Body, resp.size(), resp.Truncated)
 	}
 	return sb.String()
 }
@@ -85,10 +85,11 @@ func writeHeaders(sb *strings.Builder, h http.Header) {
 	}
 }
 
-// writeBody writes body capped at DumpBodyLimit. A body that is not readable
-// text is shown Go-quoted so that reports stay valid UTF-8 and control bytes
-// cannot mangle a terminal.
-func writeBody(sb *strings.Builder, body []byte, truncated bool, capLen int) {
+// writeBody writes body capped at DumpBodyLimit; size is the length of the
+// body read (body may be an excerpt of it), truncated says the target sent
+// more than that. A body that is not readable text is shown Go-quoted so
+// that reports stay valid UTF-8 and control bytes cannot mangle a terminal.
+func writeBody(sb *strings.Builder, body []byte, size int, truncated bool) {
 	if len(body) == 0 && !truncated {
 		return
 	}
@@ -96,19 +97,24 @@ func writeBody(sb *strings.Builder, body []byte, truncated bool, capLen int) {
 	if len(shown) > DumpBodyLimit {
 		shown = shown[:DumpBodyLimit]
 	}
-	text := RedactString(string(shown))
 	if isText(shown) {
-		sb.WriteString(text)
+		sb.WriteString(RedactString(string(shown)))
 	} else {
+		// Quoting takes up to 4 characters a byte (\x00): show a quarter as many bytes, so a
+		// binary body costs a report no more than a text one (hundreds of findings of a
+		// target sending zeros made reports of tens of MB).
+		if len(shown) > DumpBodyLimit/4 {
+			shown = shown[:DumpBodyLimit/4]
+		}
 		sb.WriteString("[binary body, Go-quoted] ")
-		sb.WriteString(strconv.Quote(text))
+		sb.WriteString(strconv.Quote(RedactString(string(shown))))
 	}
 	sb.WriteString("\n")
-	if len(body) > DumpBodyLimit {
-		fmt.Fprintf(sb, "[body cut at %d of %d bytes]\n", DumpBodyLimit, len(body))
+	if size > len(shown) {
+		fmt.Fprintf(sb, "[body cut at %d of %d bytes]\n", len(shown), size)
 	}
 	if truncated {
-		fmt.Fprintf(sb, "[the target sent more than the %d-byte response cap; the rest was discarded]\n", capLen)
+		fmt.Fprintf(sb, "[the target sent more than the %d-byte response cap; the rest was discarded]\n", size)
 	}
 }
 

@@ -40,6 +40,10 @@ type Options struct {
 	Concurrency  int                     // expected parallelism, sizes the connection pool; default 1
 	UserAgent    string                  // default "plumb/<Version>"
 	TLSConfig    *tls.Config             // nil -> system roots; set for self-signed local targets
+	// SilentLimit is how many exchanges in a row may get no response within Timeout (or meet
+	// a TLS/plain-HTTP mismatch), with none answered before, until the target is declared not
+	// answering (Client.NotAnswering); default DefaultSilentLimit, negative never declares.
+	SilentLimit int
 }
 
 // base is a parsed, validated base URL.
@@ -62,6 +66,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Concurrency <= 0 {
 		o.Concurrency = 1
+	}
+	if o.SilentLimit == 0 {
+		o.SilentLimit = DefaultSilentLimit
 	}
 	if o.UserAgent == "" {
 		o.UserAgent = "plumb/" + Version

@@ -22,6 +22,12 @@ type Scope struct {
 	// fixed (report.Run.Baseline).
 	Known     []report.RootCause
 	KnownFrom string
+
+	// NotAnswering is set when the run stopped early because the target never answered
+	// (target.Client.NotAnswering: requests in a row without a response, or a TLS/plain-HTTP
+	// mismatch): its one-line cause. The run is then inconclusive with that reason, whatever
+	// it saw before stopping; the CLI exits 3.
+	NotAnswering string
 }
 
 // Decide fills in run's Verdict, VerdictReason, Operations and RootCauses from the evidence.
@@ -189,6 +195,12 @@ func Decide(run *report.Run, ev *Evidence, scope Scope, interrupted bool) {
 	default:
 		run.Verdict = report.Passed
 		run.VerdictReason = fmt.Sprintf("%s exercised; every answer conformed to the documents", plural(len(inScope), "operation"))
+	}
+	if scope.NotAnswering != "" && !interrupted {
+		// Nothing the target did was an answer: what failed before it was declared silent
+		// proves nothing about the API, and the scenarios or cases left were never sent.
+		run.Verdict = report.Inconclusive
+		run.VerdictReason = scope.NotAnswering + "; the run stopped there"
 	}
 	if scope.Known != nil {
 		compareWithBaseline(run, scope, errors)

@@ -28,7 +28,7 @@ func cmdFuzz(args []string, stdout, stderr io.Writer) int {
 	var operations multiFlag
 	fs.Var(&operations, "operation", "fuzz only this operationId (repeatable)")
 	mode := fs.String("mode", "all", "inputs to generate: valid, invalid or all")
-	shrink := fs.Duration("shrink-time", fuzz.DefaultShrinkTime, "time cap for shrinking each finding; 0 disables shrinking")
+	shrink := fs.Duration("shrink-time", fuzz.DefaultShrinkTime, "time cap for shrinking each finding; 0 disables shrinking. With --duration, shrinking shares what is left of the duration")
 	var bf baselineFlags
 	bf.register(fs)
 	var rf reportFlags
@@ -107,7 +107,7 @@ func cmdFuzz(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, "fuzz", "%v", err)
 	}
 	bf.write("fuzz", run, rf.out(stdout), stderr)
-	return bf.exit(finish("fuzz", run, formats, &rf, nil, stdout, stderr))
+	return notAnswering("fuzz", s, bf.exit(finish("fuzz", run, formats, &rf, nil, stdout, stderr)), stderr)
 }
 
 // removeStaleReplays removes the replay files (*.json) an earlier campaign left in dir, so that

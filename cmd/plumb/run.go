@@ -94,7 +94,20 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, "run", "%v", err)
 	}
 	bf.write("run", run, rf.out(stdout), stderr)
-	return bf.exit(finish("run", run, fileFormats, &rf, cucumber, stdout, stderr))
+	return notAnswering("run", s, bf.exit(finish("run", run, fileFormats, &rf, cucumber, stdout, stderr)), stderr)
+}
+
+// notAnswering turns code into exitUnreachable, with one line on stderr naming the cause, when
+// the run stopped because the target never answered (target.Client.NotAnswering). The reports
+// are written by then (verdict inconclusive, with the same cause); an interrupt or a failure
+// to write them keeps its own code.
+func notAnswering(cmd string, s *session, code int, stderr io.Writer) int {
+	err := s.client.NotAnswering()
+	if err == nil || code == exitInterrupted || code == exitUsage {
+		return code
+	}
+	fmt.Fprintf(stderr, "plumb %s: %v\n", cmd, err)
+	return exitUnreachable
 }
 
 // finish writes the reports, then the terminal summary, whose last line is the verdict (the
