@@ -33,7 +33,7 @@ type campaign struct {
 	reserve    time.Duration
 	shrinkable atomic.Bool // some finding so far can be shrunk
 	reads      map[string]bool
-	ev      *verdict.Evidence
+	ev         *verdict.Evidence
 }
 
 // Run runs a fuzz campaign and reports it. The error is for configuration problems only:
