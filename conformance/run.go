@@ -86,6 +86,10 @@ func Run(ctx context.Context, cfg Config) (*report.Run, error) {
 			var began time.Time
 			sc.Before(func(ctx context.Context, _ *godog.Scenario) (context.Context, error) {
 				began = time.Now()
+				if runCtx.Err() != nil {
+					// Stopped: godog runs every scenario anyway; skip the steps of those left.
+					return ctx, godog.ErrSkip
+				}
 				return ctx, nil
 			})
 			sc.After(func(ctx context.Context, p *godog.Scenario, err error) (context.Context, error) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"fmt"
@@ -83,13 +84,22 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 	if isTerminalWriter(stderr) {
 		cfg.Progress = func(done, failed int) { fmt.Fprintf(stderr, "\r%d scenarios, %d failed ", done, failed) }
 	}
+	var cucumberBuf *bufio.Writer
 	if cucumber != nil {
-		cfg.CucumberJSON = cucumber
+		// godog's plain formatter writes its output a byte at a time: one system call per byte
+		// of a report of hundreds of KB (seconds) unless buffered.
+		cucumberBuf = bufio.NewWriterSize(cucumber, 64<<10)
+		cfg.CucumberJSON = cucumberBuf
 	}
 	if s.liveAWS && !tf.allowLiveWrites {
 		rf.say(stdout, "target is real AWS: running only scenarios whose input must be rejected; scenarios that create resources are skipped (--allow-live-writes runs them)")
 	}
 	run, err := conformance.Run(ctx, cfg)
+	if cucumberBuf != nil {
+		if ferr := cucumberBuf.Flush(); ferr != nil && err == nil {
+			return usageError(stderr, "run", "writing %s: %v", cucumber.Name(), ferr)
+		}
+	}
 	if err != nil {
 		return usageError(stderr, "run", "%v", err)
 	}
