@@ -144,13 +144,15 @@ func (c *Client) Do(ctx context.Context, r Request) Exchange {
 		r.Header = Redact(r.Header)
 		return Exchange{Request: r, Err: &TransportError{Kind: KindOther, Err: err}}
 	}
+	caller := ctx
 	ctx, stop := context.WithCancel(ctx)
 	defer stop()
 	unhook := context.AfterFunc(c.live.inflight, stop)
 	defer unhook()
 	ex := c.send(ctx, r)
-	if c.live.inflight.Err() != nil {
-		// Cut short because the target was declared not answering: no new evidence.
+	if c.live.inflight.Err() != nil || caller.Err() != nil {
+		// Cut short by the caller (an interrupt, the end of a campaign) or because the
+		// target was declared not answering: no evidence of silence.
 		return ex
 	}
 	c.live.observe(ex, ex.URL)

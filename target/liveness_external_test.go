@@ -1,6 +1,7 @@
 package target_test
 
 import (
+	"context"
 	"errors"
 	"io"
 	"log"
@@ -11,6 +12,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/plumbhq/plumb/target"
 )
@@ -153,5 +155,23 @@ func TestProtocolMismatchIsNamed(t *testing.T) {
 				t.Fatalf("NotAnswering() = %v; want %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestRequestsCutByTheCallerAreNoSilence: an interrupt or the end of a campaign cancelling
+// requests in flight says nothing about the target.
+func TestRequestsCutByTheCallerAreNoSilence(t *testing.T) {
+	url, _ := silentListener(t)
+	c := newClient(t, url, target.Options{Timeout: 30 * time.Second})
+	for range 2 * target.DefaultSilentLimit {
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+		ex := c.Do(ctx, getConnection("dxcon-1"))
+		cancel()
+		if ex.Response != nil {
+			t.Fatal("a silent target answered")
+		}
+	}
+	if err := c.NotAnswering(); err != nil {
+		t.Errorf("NotAnswering() = %v; want nil: the caller cut every request", err)
 	}
 }
