@@ -14,6 +14,10 @@ import (
 // DumpBodyLimit caps the body shown by RequestText and ResponseText.
 const DumpBodyLimit = 4 << 10
 
+// DumpHeaderLimit caps the bytes of header names and values ResponseText shows; the
+// shortest lines are kept first, so the API's own headers survive a flood.
+const DumpHeaderLimit = 8 << 10
+
 // RequestText renders the request as an HTTP/1.1 message: request line,
 // Host, sorted headers, Content-Length, then the body capped at DumpBodyLimit
 // with a note when cut. Secrets are redacted.
@@ -70,7 +74,16 @@ func (e Exchange) ResponseText() string {
 			text = "status " + strconv.Itoa(resp.Status)
 		}
 		fmt.Fprintf(&sb, "HTTP/1.1 %d %s\n", resp.Status, text)
-		writeHeaders(&sb, Redact(resp.Header))
+		h, dropped := resp.Header, 0
+		if headerBytes(h) > DumpHeaderLimit {
+			// A target may send up to 1 MiB of headers; every finding's dump repeating them
+			// made reports of gigabytes.
+			h, dropped = excerptHeader(h, DumpHeaderLimit)
+		}
+		writeHeaders(&sb, Redact(h))
+		if n := dropped + resp.HeadersCut; n > 0 {
+			fmt.Fprintf(&sb, "[%d more bytes of headers not shown]\n", n)
+		}
 		sb.WriteString("\n")
 		writeBody(&sb, resp.Body, resp.size(), resp.Truncated)
 	}

@@ -3,6 +3,8 @@ package target_test
 import (
 	"bytes"
 	"net/http"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/plumbhq/plumb/target"
@@ -33,5 +35,35 @@ func TestExcerptKeepsWhatReportsShow(t *testing.T) {
 	}
 	if none := (target.Exchange{Err: &target.TransportError{Kind: target.KindTimeout}}).Excerpt(); none.Response != nil {
 		t.Error("an exchange without response got one")
+	}
+}
+
+// TestExcerptBoundsHeaders: a flood of long headers is cut to ExcerptLimit bytes, keeping the
+// short ones the API sends, and the dump says how much was dropped.
+func TestExcerptBoundsHeaders(t *testing.T) {
+	h := http.Header{"Content-Type": {"application/json"}, "X-Amzn-Errortype": {"ValidationException"}}
+	for i := range 1000 {
+		h.Add("X-Flood", strings.Repeat(strconv.Itoa(i%10), 1000))
+	}
+	ex := target.Exchange{Response: &target.Response{Status: 400, Header: h, Body: []byte("{}")}}
+	cut := ex.Excerpt()
+	r := cut.Response
+	n := 0
+	for k, vs := range r.Header {
+		for _, v := range vs {
+			n += len(k) + len(v)
+		}
+	}
+	if n > target.ExcerptLimit || r.HeadersCut == 0 {
+		t.Errorf("excerpt keeps %d bytes of headers, dropped %d; want at most %d kept", n, r.HeadersCut, target.ExcerptLimit)
+	}
+	if r.Header.Get("X-Amzn-Errortype") != "ValidationException" || r.Header.Get("Content-Type") != "application/json" {
+		t.Errorf("the API's own headers were dropped: %v", r.Header)
+	}
+	if len(ex.Response.Header["X-Flood"]) != 1000 {
+		t.Error("Excerpt changed the original headers")
+	}
+	if !strings.Contains(cut.ResponseText(), "more bytes of headers not shown]") {
+		t.Errorf("dump does not say headers were dropped:\n%.300s", cut.ResponseText())
 	}
 }

@@ -25,6 +25,9 @@ type Response struct {
 	// Size is the length of the body as read when Body is an excerpt of it
 	// (Exchange.Excerpt); 0 when Body is the whole body read.
 	Size int
+	// HeadersCut counts the bytes of header names and values Exchange.Excerpt
+	// dropped (0: Header is every header the target sent).
+	HeadersCut int
 }
 
 // Exchange records one request and its outcome. Exactly one of Response and

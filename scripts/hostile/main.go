@@ -45,6 +45,7 @@ var cases = []hostileCase{
 	{name: "1 GiB body", start: plain(bigBody)},
 	{name: "endless chunked body", start: plain(endlessChunked)},
 	{name: "50 MB JSON string", start: plain(jsonString)},
+	{name: "1 MB of headers", start: plain(hugeHeaders)},
 	{name: "gzip bomb (1 GiB of zeros)", start: func() (server, error) { return plain(gzipBomb(bomb(1024)))() }},
 	{name: "accepts, never answers", start: silent, silent: true},
 	{name: "TLS server, http:// URL", start: func() (server, error) { return httpServer(http.HandlerFunc(ok), true, "http") }, silent: true},

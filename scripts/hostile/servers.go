@@ -188,3 +188,13 @@ func ok(w http.ResponseWriter, _ *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	_, _ = io.WriteString(w, "{}")
 }
+
+// hugeHeaders answers every request with a 200 {} under about 1 MB of headers: a thousand
+// lines of 1,000 bytes, just under the client's 1 MiB header cap.
+func hugeHeaders(w http.ResponseWriter, r *http.Request) {
+	line := strings.Repeat("h", 1000)
+	for i := range 1000 {
+		w.Header().Add("X-Flood-"+strconv.Itoa(i%10), line)
+	}
+	ok(w, r)
+}
