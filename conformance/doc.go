@@ -9,6 +9,11 @@
 //     outputs.
 //   - Run (run.go): runs the suite; an error means the run could not be made (configuration,
 //     unparsable features, undefined steps, no scenario selected), never that the target failed.
+//     A target the client declares not answering (target.Client.NotAnswering) stops the run:
+//     the scenarios left are skipped with the cause and the verdict is inconclusive.
+//
+// Memory: once a scenario is judged, its exchanges are kept as excerpts (target.Exchange.Excerpt)
+// and its steps.State is released, so a run's memory does not follow what the target sends.
 //
 // Internals: catalog.go reads the feature files to name scenarios and example rows; collect.go
 // turns one scenario's steps.State into a report.Scenario; constraints.go aggregates the

@@ -23,7 +23,7 @@ func cmdFuzz(args []string, stdout, stderr io.Writer) int {
 	tf.register(fs)
 	seed := fs.Uint64("seed", 0, "campaign seed; the same seed against the same target sends the same cases (default: time-based, printed)")
 	budget := fs.Int("budget", 0, "number of cases to run, at least 1 (default 1000 when --duration is not set)")
-	duration := fs.Duration("duration", 0, "run for this long (positive) instead of a case budget")
+	duration := fs.Duration("duration", 0, "run for this long (positive) instead of a case budget; shrinking included")
 	workers := fs.Int("workers", 0, "parallel workers, at least 1 (default: number of CPUs)")
 	var operations multiFlag
 	fs.Var(&operations, "operation", "fuzz only this operationId (repeatable)")
