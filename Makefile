@@ -50,6 +50,13 @@ fuzz-emulator:
 emulator-load:
 	$(GO) run ./scripts/emulator-load
 
+## hostile: plumb run and plumb fuzz against hostile targets (1 GiB body, endless chunked body,
+## 50 MB JSON string, gzip bomb, a target that never answers, TLS/plain-HTTP mismatches): exit
+## code, wall time and peak RSS per case, exit 1 if one is out of bounds; not part of make test
+.PHONY: hostile
+hostile:
+	$(GO) run ./scripts/hostile
+
 ## selftest: mutation score of plumb against the emulator's fault catalogue
 selftest:
 	$(GO) run ./cmd/plumb selftest --report-dir $(REPORTS)/selftest

@@ -25,9 +25,10 @@ type collector struct {
 	specs    *specs.Set
 	evidence *verdict.Evidence
 	progress func(done, failed int)
-	// stopped reports whether the run was interrupted: a scenario finishing after that is
-	// partial, and its exchanges (cut short by the cancellation) are no evidence.
-	stopped func() bool
+	// stopped says why the run was stopped ("" while it goes on): interrupted, or the target
+	// not answering. A scenario finishing after that is partial, and its exchanges (cut short
+	// by the cancellation) are no evidence.
+	stopped func() string
 	rerun   string             // Config.Rerun
 	curl    target.CurlOptions // Config.Curl
 
@@ -61,7 +62,8 @@ func (c *collector) add(p *godog.Scenario, st *steps.State, stepErr error, took 
 		sc.Tags = append(sc.Tags, t.Name)
 	}
 	records := st.Records
-	interrupted := c.stopped()
+	stopped := c.stopped()
+	interrupted := stopped != ""
 	if interrupted {
 		records = nil
 	}
@@ -82,7 +84,7 @@ func (c *collector) add(p *godog.Scenario, st *steps.State, stepErr error, took 
 
 	switch {
 	case interrupted:
-		sc.Status, sc.SkipReason, sc.Failures = report.Skipped, "interrupted before it finished", nil
+		sc.Status, sc.SkipReason, sc.Failures = report.Skipped, stopped, nil
 	case st.SkipReason != "":
 		sc.Status, sc.SkipReason = report.Skipped, st.SkipReason
 	case hasError(sc.Failures):
@@ -108,6 +110,13 @@ func (c *collector) add(p *godog.Scenario, st *steps.State, stepErr error, took 
 	for _, r := range records {
 		c.evidence.Add(c.specs.Operation(r.Operation), r.Expect, r.Exchange, r.Results)
 	}
+	// Judged and rendered: from here on the reports need only an excerpt of each body, and
+	// keeping every scenario's whole bodies (up to the 1 MiB cap each) until the end of the run
+	// is what made a hostile target cost hundreds of MiB. records shares st.Records.
+	for i := range st.Records {
+		st.Records[i].Exchange = st.Records[i].Exchange.Excerpt()
+	}
+	st.Release()
 
 	c.mu.Lock()
 	defer c.mu.Unlock()

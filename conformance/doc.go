@@ -14,6 +14,11 @@
 //     a scenario --fail-fast kept from starting is skipped.
 //   - Run (run.go): runs the suite; an error means the run could not be made (configuration,
 //     unparsable features, undefined steps, no scenario selected), never that the target failed.
+//     A target the client declares not answering (target.Client.NotAnswering) stops the run:
+//     the scenarios left are skipped with the cause and the verdict is inconclusive.
+//
+// Memory: once a scenario is judged, its exchanges are kept as excerpts (target.Exchange.Excerpt)
+// and its steps.State is released, so a run's memory does not follow what the target sends.
 //
 // The suite is the feature files (features.FS, or Config.Features) plus, for every operation of
 // the specs that no feature file covers (none is named after it or starts a valid request of it),

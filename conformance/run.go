@@ -57,8 +57,27 @@ func Run(ctx context.Context, cfg Config) (*report.Run, error) {
 	env := &steps.Env{Specs: cfg.Specs, Client: cfg.Client, Engine: cfg.Engine,
 		LiveAWS: cfg.LiveAWS, AllowLiveWrites: cfg.AllowLiveWrites,
 		OutOfScope: func(op string) string { return scope.Skipped[op] }}
+	// A target declared not answering (target.Client.NotAnswering) stops the run as an
+	// interrupt would, for its own reason: the scenarios left are not worth a timeout each.
+	runCtx, stopRun := context.WithCancel(ctx)
+	defer stopRun()
+	go func() {
+		select {
+		case <-cfg.Client.Silent():
+			stopRun()
+		case <-runCtx.Done():
+		}
+	}()
 	col := &collector{cat: cat, specs: cfg.Specs, evidence: verdict.NewEvidence(), progress: cfg.Progress,
-		stopped: func() bool { return ctx.Err() != nil }, rerun: cfg.Rerun, curl: cfg.Curl}
+		stopped: func() string {
+			switch {
+			case ctx.Err() != nil:
+				return "interrupted before it finished"
+			case runCtx.Err() != nil:
+				return "not run: " + errText(cfg.Client.NotAnswering())
+			}
+			return ""
+		}, rerun: cfg.Rerun, curl: cfg.Curl}
 	// picked reports whether --scenario (when given) selects the scenario.
 	picked := func(p *godog.Scenario) bool { return cfg.Scenario == "" || cat.lookup(p).selects(cfg.Scenario) }
 
@@ -75,6 +94,10 @@ func Run(ctx context.Context, cfg Config) (*report.Run, error) {
 			var began time.Time
 			sc.Before(func(ctx context.Context, p *godog.Scenario) (context.Context, error) {
 				began = time.Now()
+				if runCtx.Err() != nil {
+					// Stopped: godog runs every scenario anyway; skip the steps of those left.
+					return ctx, godog.ErrSkip
+				}
 				if !cfg.inShard(cat.lookup(p).order) {
 					return ctx, godog.ErrSkip // another shard's: nothing is sent
 				}
@@ -105,7 +128,7 @@ func Run(ctx context.Context, cfg Config) (*report.Run, error) {
 			NoColors:        true,
 			Strict:          true,
 			Randomize:       0,
-			DefaultContext:  ctx,
+			DefaultContext:  runCtx,
 		},
 	}
 
@@ -134,6 +157,7 @@ func Run(ctx context.Context, cfg Config) (*report.Run, error) {
 		run.Findings = append(run.Findings, s.scenario.Failures...)
 	}
 	run.Constraints = constraintTable(cfg.Specs, scenarios)
+	scope.NotAnswering = errText(cfg.Client.NotAnswering())
 	verdict.Decide(run, col.evidence, scope, ctx.Err() != nil)
 	if cfg.Shards > 0 {
 		run.Shard = verdict.Shard(cfg.Shard, cfg.Shards, col.evidence, scope)
@@ -144,4 +168,12 @@ func Run(ctx context.Context, cfg Config) (*report.Run, error) {
 		}
 	}
 	return run, nil
+}
+
+// errText is err's message, "" for nil.
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
 }

@@ -27,9 +27,13 @@ type campaign struct {
 	done    atomic.Int64 // cases judged
 	errs    atomic.Int64 // cases that could not be built (a generator bug, not a finding)
 	lastErr atomic.Value // string
-	stopAt  time.Time    // zero: no Duration
-	reads   map[string]bool
-	ev      *verdict.Evidence
+	stopAt  time.Time    // zero: no Duration; with one, the whole campaign, shrinking included, ends here
+	// reserve is the end of stopAt's budget kept for shrinking once a finding can be shrunk:
+	// the cases stop that much earlier (deadline.go).
+	reserve    time.Duration
+	shrinkable atomic.Bool // some finding so far can be shrunk
+	reads      map[string]bool
+	ev         *verdict.Evidence
 }
 
 // Run runs a fuzz campaign and reports it. The error is for configuration problems only:
@@ -55,15 +59,20 @@ func Run(ctx context.Context, cfg Config) (*report.Run, error) {
 	started := time.Now()
 	if cfg.Duration > 0 {
 		cp.stopAt = started.Add(cfg.Duration)
+		cp.reserve = shrinkReserve(cfg.Duration, cfg.ShrinkTime)
 	}
 
+	// The cases' requests end with the campaign (stopAt) or when the target is declared not
+	// answering; ctx itself is the interrupt, which the verdict tells apart.
+	workCtx, stopWork := cp.deadlineCtx(ctx)
+	defer stopWork()
 	stopProgress := cp.progress(started)
 	var wg sync.WaitGroup
 	for w := 0; w < cfg.Workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			cp.work(ctx)
+			cp.work(workCtx)
 		}()
 	}
 	wg.Wait()
@@ -96,6 +105,9 @@ func Run(ctx context.Context, cfg Config) (*report.Run, error) {
 			scope.Skipped[op.ID] = cmp.Or(cfg.OutOfScope[op.ID], "not selected by --operation")
 		}
 	}
+	if err := cfg.Client.NotAnswering(); err != nil {
+		scope.NotAnswering = err.Error()
+	}
 	verdict.Decide(run, cp.ev, scope, ctx.Err() != nil)
 	if cfg.Shards > 0 {
 		run.Shard = verdict.Shard(cfg.Shard, cfg.Shards, cp.ev, scope)
@@ -116,8 +128,49 @@ func Run(ctx context.Context, cfg Config) (*report.Run, error) {
 }
 
 func (cp *campaign) stop(ctx context.Context) bool {
-	return ctx.Err() != nil || !cp.stopAt.IsZero() && time.Now().After(cp.stopAt) ||
-		cp.cfg.StopOnFinding && cp.keptFinding()
+	return ctx.Err() != nil || !cp.stopAt.IsZero() && time.Now().After(cp.casesEnd()) ||
+		cp.cfg.StopOnFinding && cp.keptFinding() || cp.cfg.Client.NotAnswering() != nil
+}
+
+// casesEnd is when a Duration campaign stops handing out cases: stopAt, or reserve earlier
+// once a finding can be shrunk.
+func (cp *campaign) casesEnd() time.Time {
+	if cp.shrinkable.Load() {
+		return cp.stopAt.Add(-cp.reserve)
+	}
+	return cp.stopAt
+}
+
+// deadlineCtx is ctx ending at stopAt (if any) and when the target is declared not answering.
+func (cp *campaign) deadlineCtx(ctx context.Context) (context.Context, context.CancelFunc) {
+	var cancel context.CancelFunc
+	if cp.stopAt.IsZero() {
+		ctx, cancel = context.WithCancel(ctx)
+	} else {
+		ctx, cancel = context.WithDeadline(ctx, cp.stopAt)
+	}
+	go func() {
+		select {
+		case <-cp.cfg.Client.Silent():
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	return ctx, cancel
+}
+
+// noteShrinkable remembers that a failed result of this case can be shrunk, so that the
+// campaign keeps the end of its Duration for shrinking.
+func (cp *campaign) noteShrinkable(op *specs.Operation, c Case, rs []check.Result) {
+	if cp.reserve <= 0 || cp.shrinkable.Load() {
+		return
+	}
+	for _, r := range rs {
+		if (r.Status == check.Fail || r.Status == check.Warn) && shrinkable(op, evidence{c: c, result: r}) {
+			cp.shrinkable.Store(true)
+			return
+		}
+	}
 }
 
 // keptFinding reports whether a finding the verdict will keep was found: one about an operation
@@ -158,6 +211,7 @@ func (cp *campaign) work(ctx context.Context) {
 		cp.tally.record(op, c.Kind, c.Expect, ex, rs)
 		cp.found.add(op.ID, c, ex, rs, nil)
 		cp.ev.Add(op, c.Expect, ex, rs)
+		cp.noteShrinkable(op, c, rs)
 
 		// A valid create that succeeded must be readable back (stateful.go).
 		if f, ok := flowCreating(cp.cfg.Specs, op.ID); ok && c.Expect.Kind == check.KindValid && cp.reads[f.Read] {
@@ -172,10 +226,16 @@ func (cp *campaign) work(ctx context.Context) {
 }
 
 // finish shrinks every finding that is safe to re-send, in parallel, and writes replay files.
-// Shrinking depends only on the kept evidence and the target, so it is deterministic too.
+// Shrinking depends only on the kept evidence and the target, so it is deterministic too (a
+// Duration campaign shrinks only until stopAt: what it gets done in that time depends on it).
 func (cp *campaign) finish(ctx context.Context) []*finding {
 	fs := cp.found.sorted()
-	if cp.cfg.ShrinkTime > 0 && ctx.Err() == nil {
+	if cp.cfg.ShrinkTime > 0 && ctx.Err() == nil && cp.cfg.Client.NotAnswering() == nil {
+		if !cp.stopAt.IsZero() {
+			var cancel context.CancelFunc
+			ctx, cancel = context.WithDeadline(ctx, cp.stopAt)
+			defer cancel()
+		}
 		var next atomic.Int64
 		var wg sync.WaitGroup
 		for w := 0; w < cp.cfg.Workers; w++ {
@@ -192,8 +252,10 @@ func (cp *campaign) finish(ctx context.Context) []*finding {
 					if op == nil || !shrinkable(op, f.ev) {
 						continue
 					}
-					ev, steps := shrink(ctx, op, cp.cfg.Client, cp.cfg.Engine, f.key, f.ev, cp.cfg.ShrinkTime)
-					f.ev, f.shrinkSteps, f.shrunk = ev, steps, true
+					ev, steps, ok := shrink(ctx, op, cp.cfg.Client, cp.cfg.Engine, f.key, f.ev, cp.cfg.ShrinkTime, cp.stopAt)
+					if ok {
+						f.ev, f.shrinkSteps, f.shrunk = ev, steps, true
+					}
 				}
 			}()
 		}

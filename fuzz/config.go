@@ -45,7 +45,7 @@ type Config struct {
 
 	Seed       uint64        // same seed + same target -> same cases and the same findings
 	Budget     int           // number of cases (0 with Duration 0 -> DefaultBudget)
-	Duration   time.Duration // alternative stop condition; with Budget set, whichever comes first
+	Duration   time.Duration // alternative stop condition; with Budget set, whichever comes first. Bounds shrinking too
 	Workers    int           // parallel workers (default GOMAXPROCS)
 	Operations []string      // operationIds to fuzz; empty = all (but OutOfScope)
 	// OutOfScope names operations left out with the reason (no target for their service).
@@ -56,7 +56,7 @@ type Config struct {
 	KnownFrom  string
 	Mode       string        // ModeValid | ModeInvalid | ModeAll ("" = all)
 	ReplayDir  string        // where replay files go ("" -> none written)
-	ShrinkTime time.Duration // cap per finding (default DefaultShrinkTime; negative disables shrinking)
+	ShrinkTime time.Duration // cap per finding (default DefaultShrinkTime; negative disables shrinking); within Duration, what is left of it
 	Progress   io.Writer     // progress line (cases/s, findings); nil = quiet
 	Target     string        // description of the target, for reports
 

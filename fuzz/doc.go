@@ -16,7 +16,9 @@
 // evidence of the lowest case index, so the same seed against the same target gives the same
 // findings whatever the number of workers. Each finding that is safe to re-send is then shrunk
 // by rapid (shrink.go: rapid searches inputs breaking the same rule and minimises the one that
-// fails the same check, within ShrinkTime) and saved as a replay file.
+// fails the same check, within ShrinkTime) and saved as a replay file. With a Duration, the
+// whole campaign, shrinking included, ends when the Duration is spent (deadline.go); a target
+// declared not answering (target.Client.NotAnswering) stops it early, inconclusive.
 //
 // Index of the public API:
 //

@@ -100,8 +100,14 @@ func newCollector() *collector {
 
 // add records every failed or warned result of one exchange.
 func (col *collector) add(op string, c Case, ex target.Exchange, rs []check.Result, f *flow) {
+	excerpted := false
 	for _, r := range rs {
 		for _, k := range keysOf(op, r) {
+			if !excerpted {
+				// A finding keeps its evidence to the end: an excerpt of the body is what the
+				// report shows, the whole body (up to the 1 MiB cap) would only cost memory.
+				ex, excerpted = ex.Excerpt(), true
+			}
 			ev := evidence{c: c, ex: ex, result: r, flow: f}
 			col.mu.Lock()
 			fd := col.m[k]

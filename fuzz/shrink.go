@@ -53,21 +53,27 @@ func init() {
 	setFlags(map[string]string{"rapid.seed": "1", "rapid.nofailfile": "true", "rapid.checks": "100"})
 }
 
-// shrink lets rapid minimise ev within limit. It returns the minimal failing evidence and how
-// many failing inputs rapid ran on the way (0 when rapid could not make the finding fail
-// again, in which case ev comes back unchanged).
-func shrink(ctx context.Context, op *specs.Operation, c *target.Client, e *check.Engine, key findingKey, ev evidence, limit time.Duration) (evidence, int) {
+// shrink lets rapid minimise ev within limit, and never past stopAt (the end of a Duration
+// campaign; zero: none). It returns the minimal failing evidence, how many failing inputs
+// rapid ran on the way (0 when rapid could not make the finding fail again, in which case ev
+// comes back unchanged), and whether it ran at all (false: no time was left).
+func shrink(ctx context.Context, op *specs.Operation, c *target.Client, e *check.Engine, key findingKey, ev evidence, limit time.Duration, stopAt time.Time) (evidence, int, bool) {
 	if limit <= 0 {
-		return ev, 0
+		return ev, 0, false
 	}
 	draw, err := caseDrawer(op, ev.c)
 	if err != nil {
-		return ev, 0
+		return ev, 0, false
 	}
 	best, fails := ev, 0
-	// rapid caps its shrinking at limit; the search before it is capped here: past the
-	// deadline every run passes without sending anything, so rapid.Check ends at once.
-	deadline := time.Now().Add(limit)
+	// rapid caps its shrinking at the window; the search before it is capped here: past the
+	// deadline every run passes without sending anything, so rapid.Check ends at once, and
+	// best is the smallest failing input found by then.
+	var deadline time.Time
+	window := func() time.Duration {
+		deadline = shrinkUntil(time.Now(), stopAt, limit)
+		return time.Until(deadline)
+	}
 	prop := func(t *rapid.T) {
 		var cand Case
 		if err := draw(t, &cand); err != nil {
@@ -83,16 +89,17 @@ func shrink(ctx context.Context, op *specs.Operation, c *target.Client, e *check
 			for _, k := range keysOf(op.ID, r) {
 				if k == key {
 					cand.Index, cand.Kind = ev.c.Index, ev.c.Kind
-					best, fails = evidence{c: cand, ex: ex, result: r}, fails+1
+					best, fails = evidence{c: cand, ex: ex.Excerpt(), result: r}, fails+1
 					t.Fatalf("%s", r.Message)
 				}
 			}
 		}
 	}
-	if !runRapid(prop, limit) {
-		return ev, 0
+	failed, ran := runRapid(prop, window)
+	if !failed {
+		return ev, 0, ran
 	}
-	return best, fails
+	return best, fails, true
 }
 
 // caseDrawer returns how to draw candidates like c from rapid: inputs breaking c's rule alone,
@@ -129,11 +136,17 @@ var (
 	rapidInit sync.Once
 )
 
-// runRapid runs rapid.Check on prop with the given shrink-time cap, and reports whether the
-// property failed (so rapid found and shrank a counterexample).
-func runRapid(prop func(*rapid.T), limit time.Duration) (failed bool) {
+// runRapid runs rapid.Check on prop with the shrink-time cap window returns, and reports
+// whether the property failed (so rapid found and shrank a counterexample) and whether it ran
+// (not when the window was already closed). window is asked once rapid is free: time spent
+// waiting for another finding's shrink is not this one's.
+func runRapid(prop func(*rapid.T), window func() time.Duration) (failed, ran bool) {
 	rapidMu.Lock()
 	defer rapidMu.Unlock()
+	limit := window()
+	if limit <= 0 {
+		return false, false
+	}
 	rapidInit.Do(func() {
 		// rapid asks testing.Short, which needs the testing flags registered and parsed. In the
 		// plumb binary nothing else reads the global flag set; under `go test` both are no-ops.
@@ -153,7 +166,7 @@ func runRapid(prop func(*rapid.T), limit time.Duration) (failed bool) {
 		}()
 		rapid.Check(tb, prop)
 	}()
-	return tb.failed
+	return tb.failed, true
 }
 
 func setFlags(values map[string]string) (restore func()) {

@@ -1,7 +1,7 @@
 package report
 
 import (
-	"bytes"
+	"bufio"
 	"fmt"
 	"io"
 	"os"
@@ -68,12 +68,16 @@ func WriteFiles(dir string, r *Run, formats []string) ([]string, error) {
 	var paths []string
 	for _, f := range wanted {
 		ff := fileFormats[f]
-		var buf bytes.Buffer
-		if err := ff.write(&buf, r); err != nil {
-			return paths, fmt.Errorf("report: writing %s report: %w", f, err)
-		}
 		path := filepath.Join(dir, ff.name)
-		if err := writeFileAtomic(path, buf.Bytes()); err != nil {
+		var failed error
+		err := writeFileAtomic(path, func(w io.Writer) error {
+			failed = ff.write(w, r)
+			return failed
+		})
+		if failed != nil {
+			return paths, fmt.Errorf("report: writing %s report: %w", f, failed)
+		}
+		if err != nil {
 			return paths, fmt.Errorf("report: writing %s: %w", path, err)
 		}
 		paths = append(paths, path)
@@ -81,13 +85,22 @@ func WriteFiles(dir string, r *Run, formats []string) ([]string, error) {
 	return paths, nil
 }
 
-func writeFileAtomic(path string, data []byte) error {
+// writeFileAtomic streams write's output to a temporary file beside path and renames it to
+// path. Streaming, not buffering the whole report first: a run with hundreds of findings makes
+// reports of megabytes, and holding each in memory (growing by doubling) was the peak of a
+// run's memory.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	if _, err := tmp.Write(data); err != nil {
+	bw := bufio.NewWriterSize(tmp, 64<<10)
+	if err := write(bw); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
 		tmp.Close()
 		return err
 	}

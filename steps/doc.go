@@ -6,7 +6,8 @@
 // Index:
 //   - Env, CreatesTag (env.go): what every scenario of a run shares: specs, client, engine,
 //     live-AWS guard; the tag marking scenarios that create resources.
-//   - State, Record (state.go): one scenario's exchanges and check results, read by the driver.
+//   - State, Record (state.go): one scenario's exchanges and check results, read by the driver;
+//     State.Release drops the last exchange once the driver has collected the scenario.
 //   - Register (register.go): installs the vocabulary and the live-AWS Before hook on a
 //     godog.ScenarioContext and returns the scenario's State.
 //   - Patterns (register.go): the vocabulary's step expressions, for documentation and checks.

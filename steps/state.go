@@ -1,6 +1,8 @@
 package steps
 
 import (
+	"net/http"
+
 	"github.com/plumbhq/plumb/check"
 	"github.com/plumbhq/plumb/specs"
 	"github.com/plumbhq/plumb/target"
@@ -54,5 +56,29 @@ type created struct {
 
 func (s *State) record(op string, exp check.Expect, ex target.Exchange, rs []check.Result) {
 	s.Operation = op
+	if r := ex.Response; r != nil && (r.Truncated || headerBytes(r.Header) > target.ExcerptLimit) {
+		// A body over the response cap is judged as such, never parsed, and a flood of
+		// headers is not the API's: their excerpt serves the driver as well, and a flow
+		// starting 30 connections against a target sending megabytes would otherwise hold
+		// 30 MiB until the scenario ends. (s.last keeps the exchange whole for the next Then
+		// step.) Excerpt keeps the short headers, the API's own, first.
+		ex = ex.Excerpt()
+	}
 	s.Records = append(s.Records, Record{Operation: op, Expect: exp, Exchange: ex, Results: rs})
+}
+
+// Release drops the exchange the scenario sent last, whole body and all, once the driver has
+// collected the scenario: godog keeps every scenario's step definitions, and through them its
+// State, until the run ends, so a run of hundreds of scenarios against a target sending
+// megabytes would otherwise hold every last body. Records stay; the driver excerpts them.
+func (s *State) Release() { s.last, s.req = nil, nil }
+
+func headerBytes(h http.Header) int {
+	n := 0
+	for k, vs := range h {
+		for _, v := range vs {
+			n += len(k) + len(v)
+		}
+	}
+	return n
 }

@@ -23,6 +23,7 @@ type Client struct {
 	signer *v4.Signer
 	creds  *aws.CredentialsCache
 	held   atomic.Pointer[aws.Credentials] // the credentials last added to secret.Held (sign.go)
+	live   *liveness
 }
 
 // New validates o and builds a Client. Every target URL must be http or https
@@ -67,6 +68,7 @@ func New(o Options) (*Client, error) {
 		http:   hc,
 		signer: v4.NewSigner(),
 		creds:  aws.NewCredentialsCache(o.Credentials),
+		live:   newLiveness(o.SilentLimit, o.Timeout),
 	}, nil
 }
 

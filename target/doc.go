@@ -26,6 +26,15 @@
 //   - [Client.BaseURL] tells which base URL a service is sent to;
 //     [Client.Probe] checks that every target accepts a TCP connection;
 //     [Client.CloseIdleConnections] drops kept-alive connections.
+//   - [Client.NotAnswering] and [Client.Silent]: a target that never
+//     answered is declared not answering ([ErrNotAnswering]) after
+//     [Options.SilentLimit] ([DefaultSilentLimit]) exchanges in a row got no
+//     response within the timeout or met a TLS/plain-HTTP mismatch; from then
+//     on Do sends nothing and requests in flight are cancelled, so drivers
+//     stop (liveness.go).
+//   - [Exchange.Excerpt] cuts a judged exchange's response body to
+//     [ExcerptLimit] bytes, keeping its length in [Response.Size]: what
+//     drivers keep for reports, so memory does not follow the target's bodies.
 //   - Failure kinds: [KindTimeout], [KindRefused], [KindReset], [KindGarbage],
 //     [KindBodyTooLarge] (for callers; Do reports truncation as
 //     [Response.Truncated]), [KindInvalidRequest] (the harness's fault: the

@@ -14,6 +14,10 @@ import (
 // DumpBodyLimit caps the body shown by RequestText and ResponseText.
 const DumpBodyLimit = 4 << 10
 
+// DumpHeaderLimit caps the bytes of header names and values ResponseText shows; the
+// shortest lines are kept first, so the API's own headers survive a flood.
+const DumpHeaderLimit = 8 << 10
+
 // RequestText renders the request as an HTTP/1.1 message: request line,
 // Host, sorted headers, Content-Length, then the body capped at DumpBodyLimit
 // with a note when cut. Secrets are redacted by name and by value (Redact).
@@ -46,7 +50,7 @@ func (e Exchange) RequestText() string {
 		fmt.Fprintf(&sb, "Content-Length: %d\n", len(r.Body))
 	}
 	sb.WriteString("\n")
-	writeBody(&sb, e.Redact, r.Body, false, 0)
+	writeBody(&sb, e.Redact, r.Body, len(r.Body), false)
 	return e.Redact(sb.String())
 }
 
@@ -71,9 +75,18 @@ func (e Exchange) ResponseText() string {
 			text = "status " + strconv.Itoa(resp.Status)
 		}
 		fmt.Fprintf(&sb, "HTTP/1.1 %d %s\n", resp.Status, text)
-		writeHeaders(&sb, Redact(resp.Header))
+		h, dropped := resp.Header, 0
+		if headerBytes(h) > DumpHeaderLimit {
+			// A target may send up to 1 MiB of headers; every finding's dump repeating them
+			// made reports of gigabytes.
+			h, dropped = excerptHeader(h, DumpHeaderLimit)
+		}
+		writeHeaders(&sb, Redact(h))
+		if n := dropped + resp.HeadersCut; n > 0 {
+			fmt.Fprintf(&sb, "[%d more bytes of headers not shown]\n", n)
+		}
 		sb.WriteString("\n")
-		writeBody(&sb, e.Redact, resp.Body, resp.Truncated, len(resp.Body))
+		writeBody(&sb, e.Redact, resp.Body, resp.size(), resp.Truncated)
 	}
 	return e.Redact(sb.String())
 }
@@ -86,11 +99,13 @@ func writeHeaders(sb *strings.Builder, h http.Header) {
 	}
 }
 
-// writeBody writes body capped at DumpBodyLimit. A body that is not readable
-// text is shown Go-quoted so that reports stay valid UTF-8 and control bytes
-// cannot mangle a terminal. The body is redacted before it is cut: a secret
-// straddling the cut would otherwise leave its head in the dump.
-func writeBody(sb *strings.Builder, redact func(string) string, body []byte, truncated bool, capLen int) {
+// writeBody writes body capped at DumpBodyLimit; size is the length of the
+// body read (body may be an excerpt of it), truncated says the target sent
+// more than that. A body that is not readable text is shown Go-quoted (bytes
+// that are not UTF-8 alone, escaped as \xNN) so that reports stay valid UTF-8
+// and control bytes cannot mangle a terminal. The body is redacted before it
+// is cut: a secret straddling the cut would otherwise leave its head in the dump.
+func writeBody(sb *strings.Builder, redact func(string) string, body []byte, size int, truncated bool) {
 	if len(body) == 0 && !truncated {
 		return
 	}
@@ -107,15 +122,21 @@ func writeBody(sb *strings.Builder, redact func(string) string, body []byte, tru
 		sb.WriteString(invalidNote)
 		sb.WriteString(showBytes(text, false))
 	default:
+		// Quoting takes up to 4 characters a byte (\x00): show a quarter as many bytes, so a
+		// binary body costs a report no more than a text one (hundreds of findings of a
+		// target sending zeros made reports of tens of MB).
+		if len(shown) > DumpBodyLimit/4 {
+			shown = shown[:DumpBodyLimit/4]
+		}
 		sb.WriteString("[binary body, Go-quoted] ")
-		sb.WriteString(strconv.Quote(text))
+		sb.WriteString(strconv.Quote(RedactString(string(shown))))
 	}
 	sb.WriteString("\n")
-	if len(body) > DumpBodyLimit {
-		fmt.Fprintf(sb, "[body cut at %d of %d bytes]\n", DumpBodyLimit, len(body))
+	if size > len(shown) {
+		fmt.Fprintf(sb, "[body cut at %d of %d bytes]\n", len(shown), size)
 	}
 	if truncated {
-		fmt.Fprintf(sb, "[the target sent more than the %d-byte response cap; the rest was discarded]\n", capLen)
+		fmt.Fprintf(sb, "[the target sent more than the %d-byte response cap; the rest was discarded]\n", size)
 	}
 }
 

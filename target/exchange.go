@@ -22,6 +22,12 @@ type Response struct {
 	Header    http.Header
 	Body      []byte // at most Options.MaxBodyBytes
 	Truncated bool   // the body was longer than the cap; the rest was discarded
+	// Size is the length of the body as read when Body is an excerpt of it
+	// (Exchange.Excerpt); 0 when Body is the whole body read.
+	Size int
+	// HeadersCut counts the bytes of header names and values Exchange.Excerpt
+	// dropped (0: Header is every header the target sent).
+	HeadersCut int
 }
 
 // Exchange records one request and its outcome. Exactly one of Response and

@@ -48,6 +48,10 @@ type Options struct {
 	Limiter Limiter
 	// Retry tunes the retries of throttling answers; the zero value is the default (retry.go).
 	Retry Retry
+	// SilentLimit is how many exchanges in a row may get no response within Timeout (or meet
+	// a TLS/plain-HTTP mismatch), with none answered before, until the target is declared not
+	// answering (Client.NotAnswering); default DefaultSilentLimit, negative never declares.
+	SilentLimit int
 }
 
 // base is a parsed, validated base URL.
@@ -78,6 +82,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Concurrency <= 0 {
 		o.Concurrency = 1
+	}
+	if o.SilentLimit == 0 {
+		o.SilentLimit = DefaultSilentLimit
 	}
 	if o.UserAgent == "" {
 		o.UserAgent = "plumb/" + Version

@@ -60,13 +60,14 @@ func (r Retry) withDefaults() Retry {
 	return r
 }
 
-// Do signs r and sends it, waiting at most Options.Timeout for each attempt including its body,
+// send (called by Do, liveness.go, which watches its outcome) signs r and sends it, waiting at
+// most Options.Timeout for each attempt including its body,
 // and for the rate limiter (Options.Rate) before each. A throttling answer (Retry.Throttled) is
 // retried after its Retry-After, or else an exponential back-off with jitter, each wait capped
 // at Retry.MaxDelay, at most Retry.MaxAttempts attempts in all, never past ctx: when ctx ends
 // or its deadline is nearer than the next wait, the last answer is returned. Exchange.Retries
-// counts the retries made. Do never panics and never returns a nil Response with a nil Err.
-func (c *Client) Do(ctx context.Context, r Request) Exchange {
+// counts the retries made. send never panics and never returns a nil Response with a nil Err.
+func (c *Client) send(ctx context.Context, r Request) Exchange {
 	start := time.Now()
 	retry := c.opts.Retry
 	var last Exchange

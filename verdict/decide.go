@@ -27,6 +27,11 @@ type Scope struct {
 	// Specs are the specs the run was made from: each root cause is located at the line stating
 	// the constraint it breaks (nil: root causes are not located).
 	Specs *specs.Set
+	// NotAnswering is set when the run stopped early because the target never answered
+	// (target.Client.NotAnswering: requests in a row without a response, or a TLS/plain-HTTP
+	// mismatch): its one-line cause. The run is then inconclusive with that reason, whatever
+	// it saw before stopping; the CLI exits 3.
+	NotAnswering string
 }
 
 // Decide fills in run's Verdict, VerdictReason, Operations and RootCauses from the evidence.
@@ -195,6 +200,12 @@ func Decide(run *report.Run, ev *Evidence, scope Scope, interrupted bool) {
 	default:
 		run.Verdict = report.Passed
 		run.VerdictReason = fmt.Sprintf("%s exercised; every answer conformed to the documents", plural(len(inScope), "operation"))
+	}
+	if scope.NotAnswering != "" && !interrupted {
+		// Nothing the target did was an answer: what failed before it was declared silent
+		// proves nothing about the API, and the scenarios or cases left were never sent.
+		run.Verdict = report.Inconclusive
+		run.VerdictReason = scope.NotAnswering + "; the run stopped there"
 	}
 	if scope.Known != nil {
 		compareWithBaseline(run, scope, errors)

@@ -146,3 +146,26 @@ func TestNoAnswerOfAnyKindIsOneAnswer(t *testing.T) {
 	assert.Equal(t, report.Inconclusive, run.Verdict)
 	assert.Contains(t, run.VerdictReason, "the target never answered: every valid request (3) got no HTTP response (garbage, reset)")
 }
+
+// A run stopped because the target never answered is inconclusive with that cause, even with
+// failures recorded before it stopped; an interrupt still wins.
+func TestNotAnsweringIsInconclusiveWithItsCause(t *testing.T) {
+	set, e := load(t)
+	cause := "target not answering: 5 requests in a row got no response within 2s (http://127.0.0.1:1)"
+	for _, interrupted := range []bool{false, true} {
+		ev := verdict.NewEvidence()
+		timeout := target.Exchange{Err: &target.TransportError{Kind: target.KindTimeout}}
+		add(ev, set, e, "CreateConnection", check.Valid(), timeout)
+		run := &report.Run{Scenarios: []report.Scenario{{Operation: "CreateConnection", Status: report.Failed}},
+			Findings: []report.Finding{{Check: "response_received", Operation: "CreateConnection", Cause: "no HTTP response: timeout", Count: 1}}}
+		sc := scope("CreateConnection")
+		sc.NotAnswering = cause
+		verdict.Decide(run, ev, sc, interrupted)
+		if interrupted {
+			assert.Equal(t, report.Interrupted, run.Verdict)
+			continue
+		}
+		assert.Equal(t, report.Inconclusive, run.Verdict)
+		assert.True(t, strings.HasPrefix(run.VerdictReason, cause), run.VerdictReason)
+	}
+}

@@ -25,12 +25,12 @@ func cmdFuzz(args []string, stdout, stderr io.Writer) int {
 	tf.checks.register(fs)
 	seed := fs.Uint64("seed", 0, "campaign seed; the same seed against the same target sends the same cases (default: time-based, printed)")
 	budget := fs.Int("budget", 0, "number of cases to run, at least 1 (default 1000 when --duration is not set)")
-	duration := fs.Duration("duration", 0, "run for this long (positive) instead of a case budget")
+	duration := fs.Duration("duration", 0, "run for this long (positive) instead of a case budget; shrinking included")
 	workers := fs.Int("workers", 0, "parallel workers, at least 1 (default: number of CPUs)")
 	var operations multiFlag
 	fs.Var(&operations, "operation", "fuzz only this operationId (repeatable)")
 	mode := fs.String("mode", "all", "inputs to generate: valid, invalid or all")
-	shrink := fs.Duration("shrink-time", fuzz.DefaultShrinkTime, "time cap for shrinking each finding; 0 disables shrinking")
+	shrink := fs.Duration("shrink-time", fuzz.DefaultShrinkTime, "time cap for shrinking each finding; 0 disables shrinking. With --duration, shrinking shares what is left of the duration")
 	var shard shardFlag
 	shard.register(fs, "campaign's cases (case i is part K when i % N == K-1; --budget stays the whole campaign's; give the same --seed to every part)")
 	failFast := fs.Bool("fail-fast", false, "stop sending at the first finding (its root cause is still shrunk and written)")
@@ -118,7 +118,7 @@ func cmdFuzz(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, "fuzz", "%v", err)
 	}
 	bf.write("fuzz", run, rf.out(stdout), stderr)
-	return bf.exit(finish("fuzz", run, formats, &rf, nil, stdout, stderr))
+	return notAnswering("fuzz", s, bf.exit(finish("fuzz", run, formats, &rf, nil, stdout, stderr)), stderr)
 }
 
 // removeStaleReplays removes the replay files (*.json) an earlier campaign left in dir, so that

@@ -4,7 +4,9 @@
 // reference emulator, plumb's default target.
 //
 // Exit codes: 0 success / everything conforms; 1 non-conformance found; 2 usage or
-// configuration error; 3 the target could not be reached at all; 4 inconclusive (the target
+// configuration error; 3 the target could not be reached at all, or never answered (a few
+// requests in a row got no response, or it speaks TLS where the URL says http:// or the other
+// way round: the run stops, the reports are written); 4 inconclusive (the target
 // refused, throttled or does not implement what was asked: nothing was proven); 130
 // interrupted (the reports are written, marked interrupted).
 package main
@@ -28,7 +30,7 @@ const (
 	exitOK           = 0
 	exitNonConform   = 1
 	exitUsage        = 2
-	exitUnreachable  = 3
+	exitUnreachable  = 3   // no TCP connection (target.Client.Probe), or target.Client.NotAnswering
 	exitInconclusive = 4   // the target was asked, but its answers prove nothing either way
 	exitInterrupted  = 130 // SIGINT or SIGTERM stopped the run; the reports are partial
 )
@@ -87,7 +89,7 @@ func usage(w io.Writer) {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Run 'plumb help COMMAND' for a command's flags. Exit codes: 0 conforms, 1 non-conformance,")
-	fmt.Fprintln(w, "2 usage or configuration error, 3 target unreachable, 4 inconclusive, 130 interrupted.")
+	fmt.Fprintln(w, "2 usage or configuration error, 3 target unreachable or not answering, 4 inconclusive, 130 interrupted.")
 }
 
 func commandList() []string {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"fmt"
@@ -99,18 +100,40 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 	if isTerminalWriter(stderr) {
 		cfg.Progress = func(done, failed int) { fmt.Fprintf(stderr, "\r%d scenarios, %d failed ", done, failed) }
 	}
+	var cucumberBuf *bufio.Writer
 	if cucumber != nil {
-		cfg.CucumberJSON = cucumber
+		// godog's plain formatter writes its output a byte at a time: one system call per byte
+		// of a report of hundreds of KB (seconds) unless buffered.
+		cucumberBuf = bufio.NewWriterSize(cucumber, 64<<10)
+		cfg.CucumberJSON = cucumberBuf
 	}
 	if s.liveAWS && !tf.allowLiveWrites {
 		rf.say(stdout, "target is real AWS: running only scenarios whose input must be rejected; scenarios that create resources are skipped (--allow-live-writes runs them)")
 	}
 	run, err := conformance.Run(ctx, cfg)
+	if cucumberBuf != nil {
+		if ferr := cucumberBuf.Flush(); ferr != nil && err == nil {
+			return usageError(stderr, "run", "writing %s: %v", cucumber.Name(), ferr)
+		}
+	}
 	if err != nil {
 		return usageError(stderr, "run", "%v", err)
 	}
 	bf.write("run", run, rf.out(stdout), stderr)
-	return bf.exit(finish("run", run, fileFormats, &rf, cucumber, stdout, stderr))
+	return notAnswering("run", s, bf.exit(finish("run", run, fileFormats, &rf, cucumber, stdout, stderr)), stderr)
+}
+
+// notAnswering turns code into exitUnreachable, with one line on stderr naming the cause, when
+// the run stopped because the target never answered (target.Client.NotAnswering). The reports
+// are written by then (verdict inconclusive, with the same cause); an interrupt or a failure
+// to write them keeps its own code.
+func notAnswering(cmd string, s *session, code int, stderr io.Writer) int {
+	err := s.client.NotAnswering()
+	if err == nil || code == exitInterrupted || code == exitUsage {
+		return code
+	}
+	fmt.Fprintf(stderr, "plumb %s: %v\n", cmd, err)
+	return exitUnreachable
 }
 
 // finish writes the reports, then the terminal summary, whose last line is the verdict (the
