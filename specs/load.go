@@ -244,6 +244,9 @@ func modelOperation(svc *Service, method, path string, item *openapi3.PathItem, 
 			return nil, fmt.Errorf("%s: error %s has status %d, which the responses do not document", op.ID, e.Type, e.Status)
 		}
 	}
+	if err := checkClientError(op.Errors); err != nil {
+		return nil, fmt.Errorf("%s: x-aws-errors: %w", op.ID, err)
+	}
 	rules, err := collectRules(input, "$")
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", op.ID, err)
@@ -316,4 +319,29 @@ func decodeExt(ext map[string]any, key string, out any) error {
 		return err
 	}
 	return json.Unmarshal(b, out)
+}
+
+// checkClientError makes sure the spec says which error answers invalid input: at most one entry
+// is marked validation (a 4xx), and where none is, at most one error has status 400. Guessing
+// (the first listed, say) would judge a target by an order no document gives.
+func checkClientError(errs []ErrorShape) error {
+	var marked, fours []string
+	for _, e := range errs {
+		if e.Validation {
+			marked = append(marked, e.Type)
+			if e.Status < 400 || e.Status > 499 {
+				return fmt.Errorf("%s is marked validation but has status %d: invalid input earns a 4xx", e.Type, e.Status)
+			}
+		}
+		if e.Status == 400 {
+			fours = append(fours, e.Type)
+		}
+	}
+	switch {
+	case len(marked) > 1:
+		return fmt.Errorf("%s are all marked validation: mark the one error that answers invalid input", strings.Join(marked, ", "))
+	case len(marked) == 0 && len(fours) > 1:
+		return fmt.Errorf("several errors have status 400 (%s): mark the one that answers invalid input with validation: true", strings.Join(fours, ", "))
+	}
+	return nil
 }

@@ -135,13 +135,21 @@ func (o *Operation) Error(name string) (ErrorShape, bool) {
 	return ErrorShape{}, false
 }
 
-// ClientError is the operation's documented error for invalid input (status 400, and the
-// protocol's general validation error when several share that status).
+// ClientError is the operation's documented error for invalid input: the x-aws-errors entry
+// marked validation, else its only 400 (the loader refuses several 400s with none marked).
 func (o *Operation) ClientError() ErrorShape {
+	var only ErrorShape
+	n := 0
 	for _, e := range o.Errors {
-		if e.Status == 400 {
-			return e // listed first in x-aws-errors by convention: the general one
+		if e.Validation {
+			return e
 		}
+		if e.Status == 400 {
+			only, n = e, n+1
+		}
+	}
+	if n == 1 {
+		return only
 	}
 	return ErrorShape{}
 }
@@ -166,6 +174,9 @@ type ErrorShape struct {
 	Status        int    `json:"status"`
 	MessageMember string `json:"member"`
 	Source        string `json:"source"`
+	// Validation marks the error that answers input breaking a documented constraint (the
+	// operation's general client error), where several errors share its status.
+	Validation bool `json:"validation,omitempty"`
 }
 
 // Rule is a documented semantic rule on a list that JSON Schema cannot state, declared once in

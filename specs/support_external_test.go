@@ -119,3 +119,24 @@ func TestTheExampleInputIsReadAndMustBeValid(t *testing.T) {
 	assert.Contains(t, err.Error(), "example")
 	assert.Contains(t, err.Error(), `"Bad Name"`, "an invalid example is refused (kin-openapi validates examples, plumb its rules too)")
 }
+
+// Which error answers invalid input is said in the spec, never guessed from the order of
+// x-aws-errors: several 400s need one marked validation.
+func TestTheClientErrorIsDeclared(t *testing.T) {
+	const two = "        - {type: ValidationException, status: 400, member: message, source: 'plumb test spec'}\n"
+	_, err := withEdit(t, two, "        - {type: ConflictException, status: 400, member: message, source: 'plumb test spec'}\n"+two)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "several errors have status 400 (ConflictException, ValidationException): mark the one that answers invalid input with validation: true")
+
+	marked := strings.Replace(two, "status: 400,", "status: 400, validation: true,", 1)
+	b, err := os.ReadFile(widgets)
+	require.NoError(t, err)
+	text := strings.Replace(string(b), two, "        - {type: ConflictException, status: 400, member: message, source: 'plumb test spec'}\n"+marked, 1)
+	set, err := specs.Parse([]string{"marked.yaml"}, map[string][]byte{"marked.yaml": []byte(text)})
+	require.NoError(t, err)
+	assert.Equal(t, "ValidationException", set.Operation("PutWidget").ClientError().Type, "the marked one, though listed second")
+
+	w, err := specs.LoadFiles(widgets)
+	require.NoError(t, err)
+	assert.Equal(t, "ValidationException", w.Operation("PutWidget").ClientError().Type, "the only 400 needs no mark")
+}
