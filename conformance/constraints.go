@@ -1,35 +1,27 @@
 package conformance
 
 import (
-	"net/http"
 	"slices"
 
 	"github.com/plumbhq/plumb/check"
-	"github.com/plumbhq/plumb/protocol"
 	"github.com/plumbhq/plumb/report"
 	"github.com/plumbhq/plumb/specs"
 )
 
 // constraintTable lists every constraint of the spec with the outcome of the scenarios that
-// exercised it:
-//   - request constraints: the scenarios tagged with the constraint's id, failing where the
-//     target mishandled the request (a scenario failing only on the response's shape counts
-//     against the response rules instead);
-//   - response constraints: the scenarios tagged @<Operation>.response (or the id itself); a
-//     member rule fails only where the schema check named that member and rule, the status
-//     rule where the operation's response was rejected or unreachable; and any scenario whose
-//     schema check named the rule counts too, tagged or not;
-//   - error constraints: the scenarios tagged @<Operation>.error.<Type>, plus every exchange
-//     that answered with that type (errors a correct target cannot be driven to on demand,
-//     such as a 500, are covered when they happen).
+// exercised it. What an exchange exercised and broke is the check engine's one reading
+// (check.Touched, which plumb fuzz aggregates too); on top of it, a scenario tagged with a
+// request constraint's id (or a documented error's) is about that constraint, whatever its
+// exchanges' expectations say: it fails the constraint where the target mishandled the request
+// (a scenario failing only on the response's form counts against the response rules instead).
 func constraintTable(set *specs.Set, scenarios []collected) []report.Constraint {
 	var out []report.Constraint
 	for _, op := range set.Operations() {
-		for _, c := range op.Constraints() {
+		for i, c := range op.Constraints() {
 			row := report.Constraint{ID: c.ID, Operation: c.Operation, Path: c.Path, Keyword: c.Keyword,
 				Value: c.Value, Source: c.Source, Status: report.Skipped}
-			for i := range scenarios {
-				switch verdictOf(op, c, &scenarios[i]) {
+			for j := range scenarios {
+				switch verdictOf(op, i, c, &scenarios[j]) {
 				case report.Failed:
 					row.Status = report.Failed
 					row.Exercised++
@@ -46,22 +38,33 @@ func constraintTable(set *specs.Set, scenarios []collected) []report.Constraint 
 	return out
 }
 
-// verdictOf is one scenario's outcome for one constraint: Passed, Failed, or Skipped when the
-// scenario did not exercise it.
-func verdictOf(op *specs.Operation, c specs.Constraint, s *collected) report.Status {
-	tagged := slices.Contains(s.scenario.Tags, "@"+c.ID)
-	switch c.In {
-	case "request":
-		if !tagged {
-			return report.Skipped
+// verdictOf is one scenario's outcome for constraint i of op: Passed, Failed, or Skipped when
+// the scenario did not exercise it.
+func verdictOf(op *specs.Operation, i int, c specs.Constraint, s *collected) report.Status {
+	verdict := report.Skipped
+	if slices.Contains(s.scenario.Tags, "@"+c.ID) && s.scenario.Status != report.Skipped {
+		switch c.In {
+		case "request":
+			verdict = requestVerdict(s)
+		case "error":
+			verdict = s.scenario.Status
 		}
-		return requestVerdict(s)
-	case "response":
-		return responseVerdict(op, c, s, tagged || slices.Contains(s.scenario.Tags, "@"+op.ID+".response"))
-	case "error":
-		return errorVerdict(op, c, s, tagged)
 	}
-	return report.Skipped
+	for _, r := range s.records {
+		if r.Operation != op.ID {
+			continue
+		}
+		for _, t := range check.Touched(op, r.Expect, r.Exchange, r.Results) {
+			switch {
+			case t.Index != i:
+			case t.Broken:
+				return report.Failed
+			case verdict == report.Skipped:
+				verdict = report.Passed
+			}
+		}
+	}
+	return verdict
 }
 
 // shapeChecks judge a response's form, not how the target handled the request: a scenario
@@ -78,61 +81,4 @@ func requestVerdict(s *collected) report.Status {
 		}
 	}
 	return report.Passed
-}
-
-func responseVerdict(op *specs.Operation, c specs.Constraint, s *collected, tagged bool) report.Status {
-	var broke, sawOK, opFailed bool
-	for _, r := range s.records {
-		if r.Operation != op.ID {
-			continue
-		}
-		if r.Exchange.Response != nil && r.Exchange.Response.Status == http.StatusOK {
-			sawOK = true
-		}
-		for _, res := range r.Results {
-			if res.Status != check.Fail {
-				continue
-			}
-			opFailed = true
-			if res.Check == check.ResponseSchema && specs.GenericPath(res.Path) == c.Path && res.Keyword == c.Keyword {
-				broke = true
-			}
-		}
-	}
-	switch {
-	case broke:
-		return report.Failed
-	case !tagged || s.scenario.Status == report.Skipped:
-		return report.Skipped
-	case c.Keyword == "status" && opFailed && !sawOK:
-		return report.Failed
-	case sawOK:
-		return report.Passed
-	}
-	return report.Skipped
-}
-
-func errorVerdict(op *specs.Operation, c specs.Constraint, s *collected, tagged bool) report.Status {
-	verdict := report.Skipped
-	if tagged && s.scenario.Status != report.Skipped {
-		verdict = s.scenario.Status
-	}
-	for _, r := range s.records {
-		resp := r.Exchange.Response
-		if r.Operation != op.ID || resp == nil || resp.Status < 400 {
-			continue
-		}
-		if protocol.ErrorType(op.Protocol(), resp.Header, resp.Body).Name != c.Error {
-			continue
-		}
-		if verdict == report.Skipped {
-			verdict = report.Passed
-		}
-		for _, res := range r.Results {
-			if res.Check == check.ErrorType && res.Status == check.Fail {
-				verdict = report.Failed
-			}
-		}
-	}
-	return verdict
 }

@@ -5,7 +5,6 @@ import (
 	"sync/atomic"
 
 	"github.com/plumbhq/plumb/check"
-	"github.com/plumbhq/plumb/protocol"
 	"github.com/plumbhq/plumb/report"
 	"github.com/plumbhq/plumb/specs"
 	"github.com/plumbhq/plumb/target"
@@ -28,7 +27,6 @@ type scenarioTally struct {
 // opTally counts the constraints of one operation, parallel to Operation.Constraints().
 type opTally struct {
 	op        *specs.Operation
-	index     map[string]int // in|path|keyword -> constraint index
 	exercised []atomic.Int64
 	failed    []atomic.Int64
 }
@@ -58,10 +56,7 @@ func newTally(ops []*specs.Operation) *tally {
 			t.scenOrder = append(t.scenOrder, s)
 		}
 		cs := op.Constraints()
-		ot := &opTally{op: op, index: map[string]int{}, exercised: make([]atomic.Int64, len(cs)), failed: make([]atomic.Int64, len(cs))}
-		for i, c := range cs {
-			ot.index[c.In+"|"+c.Path+"|"+c.Keyword] = i
-		}
+		ot := &opTally{op: op, exercised: make([]atomic.Int64, len(cs)), failed: make([]atomic.Int64, len(cs))}
 		t.ops[op.ID] = ot
 		t.opOrder = append(t.opOrder, ot)
 	}
@@ -102,56 +97,13 @@ func (t *tally) record(op *specs.Operation, kind Kind, exp check.Expect, ex targ
 	if ot == nil {
 		return
 	}
-	mark := func(key string, bad bool) {
-		if i, ok := ot.index[key]; ok {
-			ot.exercised[i].Add(1)
-			if bad {
-				ot.failed[i].Add(1)
-			}
+	// Which constraints the exchange exercised and broke: the check engine's one reading.
+	for _, tc := range check.Touched(op, exp, ex, rs) {
+		ot.exercised[tc.Index].Add(1)
+		if tc.Broken {
+			ot.failed[tc.Index].Add(1)
 		}
 	}
-	// The request rule the case was about.
-	if exp.Keyword != "" {
-		mark("request|"+specs.GenericPath(exp.Path)+"|"+exp.Keyword, failed)
-	}
-	if ex.Response == nil {
-		return
-	}
-	resp := ex.Response
-	switch {
-	case resp.Status == 200:
-		// A 200 body exercises every response constraint; a schema failure names the one broken.
-		var bad struct{ Path, Keyword string }
-		for _, r := range rs {
-			if r.Check == check.ResponseSchema && r.Status == check.Fail {
-				bad.Path, bad.Keyword = specs.GenericPath(r.Path), r.Keyword
-			}
-		}
-		for i, c := range ot.op.Constraints() {
-			if c.In != "response" {
-				continue
-			}
-			ot.exercised[i].Add(1)
-			if c.Keyword == "status" && failedCheck(rs, check.StatusCode) ||
-				c.Path == bad.Path && c.Keyword == bad.Keyword && c.Path != "" {
-				ot.failed[i].Add(1)
-			}
-		}
-	case resp.Status >= 400:
-		name := protocol.ErrorType(op.Protocol(), resp.Header, resp.Body)
-		if e, ok := op.Error(name.Name); ok {
-			mark("error|$."+e.Type+"|error", failedCheck(rs, check.ErrorType))
-		}
-	}
-}
-
-func failedCheck(rs []check.Result, n check.Name) bool {
-	for _, r := range rs {
-		if r.Check == n && r.Status == check.Fail {
-			return true
-		}
-	}
-	return false
 }
 
 // slices returns the tally's counts per (operation, kind) that ran, in report order.
