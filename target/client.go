@@ -68,7 +68,7 @@ func New(o Options) (*Client, error) {
 		http:   hc,
 		signer: v4.NewSigner(),
 		creds:  aws.NewCredentialsCache(o.Credentials),
-		live:   newLiveness(o.SilentLimit, o.Timeout),
+		live:   newLiveness(o.SilentLimit, o.Timeout, o.Retry.withDefaults().Throttled),
 	}, nil
 }
 

@@ -13,8 +13,14 @@ import (
 // mismatch) before a target that never answered is declared not answering.
 const DefaultSilentLimit = 5
 
-// ErrNotAnswering is wrapped by the error Client.NotAnswering returns.
+// ErrNotAnswering is wrapped by the error Client.NotAnswering returns for a target that never
+// answered.
 var ErrNotAnswering = errors.New("target not answering")
+
+// ErrThrottling is wrapped by the error Client.NotAnswering returns for a target whose every
+// answer, retries spent, said "slow down": nothing it said judges the input, so the run stops
+// inconclusive instead of spending every request's back-off (270 scenarios x 3 s).
+var ErrThrottling = errors.New("target throttles every request")
 
 // liveness watches every exchange's outcome and decides, once, that the target is not
 // answering: SilentLimit exchanges in a row got no response within the timeout, or met the
@@ -23,21 +29,23 @@ var ErrNotAnswering = errors.New("target not answering")
 // timeout (265 scenarios x 2 s); a target that answered even once is judged the usual way
 // (its silences are findings), so one hanging operation among working ones never stops a run.
 type liveness struct {
-	limit   int // <= 0: never declare
-	timeout time.Duration
+	limit     int // <= 0: never declare
+	timeout   time.Duration
+	throttled func(*Response) bool // Retry.Throttled: a "slow down" answer, not a judgement
 
 	mu       sync.Mutex
 	answered bool
 	streak   int
+	slowed   int // throttling answers in a row, retries spent
 	cause    error // set once
 	dead     chan struct{}
 	cancel   context.CancelFunc // cancels requests in flight once the cause is set
 	inflight context.Context
 }
 
-func newLiveness(limit int, timeout time.Duration) *liveness {
+func newLiveness(limit int, timeout time.Duration, throttled func(*Response) bool) *liveness {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &liveness{limit: limit, timeout: timeout, dead: make(chan struct{}), inflight: ctx, cancel: cancel}
+	return &liveness{limit: limit, timeout: timeout, throttled: throttled, dead: make(chan struct{}), inflight: ctx, cancel: cancel}
 }
 
 // err returns the cause once the target was declared not answering, nil before.
@@ -57,8 +65,17 @@ func (l *liveness) observe(ex Exchange, url string) {
 	defer l.mu.Unlock()
 	switch {
 	case l.cause != nil:
+	case why == nil && ex.Response != nil && l.throttled != nil && l.throttled(ex.Response) && !l.answered:
+		// Still "slow down" after the retries: no answer yet, and no silence either.
+		l.streak = 0
+		if l.slowed++; l.slowed >= l.limit {
+			l.cause = fmt.Errorf("%w: %d requests in a row were answered %d (retried %d times each) (%s): lower the request rate (--rate) or retry later",
+				ErrThrottling, l.slowed, ex.Response.Status, ex.Retries, RedactString(baseOf(url)))
+			close(l.dead)
+			l.cancel()
+		}
 	case why == nil && ex.Response != nil:
-		l.answered, l.streak = true, 0
+		l.answered, l.streak, l.slowed = true, 0, 0
 	case why == nil:
 		// A reset or garbage is neither an answer nor silence: a TLS server hit with plain
 		// HTTP often resets instead of finishing its 400, depending on timing. The streak
@@ -129,7 +146,8 @@ func baseOf(url string) string {
 
 // NotAnswering returns nil while the target may still answer, and an error wrapping
 // ErrNotAnswering, naming the cause in one line, once it was declared not answering (see
-// Options.SilentLimit). From then on Do sends nothing and fails at once, and requests in flight
+// Options.SilentLimit), or ErrThrottling once as many requests in a row, and none before, were
+// still throttled after their retries. From then on Do sends nothing and fails at once, and requests in flight
 // are cancelled; drivers stop their run and the CLI exits 3.
 func (c *Client) NotAnswering() error { return c.live.err() }
 

@@ -175,3 +175,47 @@ func TestRequestsCutByTheCallerAreNoSilence(t *testing.T) {
 		t.Errorf("NotAnswering() = %v; want nil: the caller cut every request", err)
 	}
 }
+
+// TestTargetThatOnlyThrottlesIsDeclared: a target whose every answer, retries spent, is still
+// "slow down" stops the run like a silent one (ErrThrottling, not ErrNotAnswering: it answered,
+// and the CLI says inconclusive); one real answer before it keeps the run going.
+func TestTargetThatOnlyThrottlesIsDeclared(t *testing.T) {
+	var sent atomic.Int64
+	var judge atomic.Bool
+	s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sent.Add(1)
+		if judge.Load() {
+			w.Header().Set("Content-Type", "application/json")
+			_, _ = io.WriteString(w, "{}")
+			return
+		}
+		w.Header().Set("Retry-After", "0")
+		w.WriteHeader(http.StatusTooManyRequests)
+	}))
+	var sl sleeps
+	c := newClient(t, s.URL, target.Options{Retry: target.Retry{Sleep: sl.sleep}})
+	for range 2 * target.DefaultSilentLimit {
+		do(t, c, getConnection("dxcon-1"))
+	}
+	err := c.NotAnswering()
+	if !errors.Is(err, target.ErrThrottling) || errors.Is(err, target.ErrNotAnswering) {
+		t.Fatalf("NotAnswering() = %v; want ErrThrottling", err)
+	}
+	if !strings.Contains(err.Error(), "5 requests in a row were answered 429 (retried 3 times each)") {
+		t.Errorf("cause %q does not say what came back", err)
+	}
+	if got := sent.Load(); got != int64(target.DefaultSilentLimit*target.DefaultMaxAttempts) {
+		t.Errorf("the target saw %d requests; want %d (the limit, each with its retries), then none", got, target.DefaultSilentLimit*target.DefaultMaxAttempts)
+	}
+
+	judge.Store(true) // a target that judged once is never stopped for throttling
+	c = newClient(t, s.URL, target.Options{Retry: target.Retry{Sleep: sl.sleep}})
+	do(t, c, getConnection("dxcon-1"))
+	judge.Store(false)
+	for range 2 * target.DefaultSilentLimit {
+		do(t, c, getConnection("dxcon-1"))
+	}
+	if err := c.NotAnswering(); err != nil {
+		t.Errorf("NotAnswering() = %v after a real answer; want nil", err)
+	}
+}

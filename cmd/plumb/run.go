@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	iofs "io/fs"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/plumbhq/plumb/conformance"
 	"github.com/plumbhq/plumb/report"
+	"github.com/plumbhq/plumb/target"
 )
 
 // runFormats are the report formats plumb run writes; cucumber comes from godog itself.
@@ -133,6 +135,9 @@ func notAnswering(cmd string, s *session, code int, stderr io.Writer) int {
 		return code
 	}
 	fmt.Fprintf(stderr, "plumb %s: %v\n", cmd, err)
+	if errors.Is(err, target.ErrThrottling) {
+		return exitInconclusive // it answered, only ever "slow down": asked, but nothing proven
+	}
 	return exitUnreachable
 }
 

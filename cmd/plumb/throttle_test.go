@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"sync/atomic"
@@ -38,13 +39,23 @@ func TestPersistentThrottlingIsInconclusive(t *testing.T) {
 			}))
 			defer srv.Close()
 			dir := t.TempDir()
+			// 4 cases: fewer than the 5 in a row that stop a run.
 			code, out, errOut := plumb(t, "fuzz", "--target", srv.URL, "--operation", "CreateConnection",
-				"--seed", "1", "--budget", "5", "--workers", "1", "--shrink-time", "0", "--quiet", "--report-dir", dir)
+				"--seed", "1", "--budget", "4", "--workers", "1", "--shrink-time", "0", "--quiet", "--report-dir", dir)
 			require.Equal(t, exitInconclusive, code, out+errOut)
 			assert.Contains(t, out, "throttled (retried 3 times): "+c.name, out)
 			assert.Contains(t, out, "lower the request rate", out)
-			assert.Equal(t, int64(5*4), hits.Load(), "each of the 5 cases is sent 4 times (3 retries)")
+			assert.Equal(t, int64(4*4), hits.Load(), "each of the 4 cases is sent 4 times (3 retries)")
 			assert.Empty(t, readReport(t, dir).RootCauses, "throttling is no finding")
+
+			// 100 cases: the run stops after 5 in a row, inconclusive, saying so in one line.
+			hits.Store(0)
+			code, out, errOut = plumb(t, "fuzz", "--target", srv.URL, "--operation", "CreateConnection",
+				"--seed", "1", "--budget", "100", "--workers", "1", "--shrink-time", "0", "--quiet", "--report-dir", t.TempDir())
+			require.Equal(t, exitInconclusive, code, out+errOut)
+			assert.Contains(t, errOut, fmt.Sprintf("target throttles every request: 5 requests in a row were answered %d (retried 3 times each)", c.status))
+			assert.Contains(t, out, "lower the request rate", out)
+			assert.Equal(t, int64(5*4), hits.Load(), "5 cases of 4 attempts each, then nothing")
 		})
 	}
 }

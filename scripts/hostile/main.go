@@ -38,6 +38,9 @@ type hostileCase struct {
 	// silent: the target never answers anything (or speaks the other protocol): plumb must
 	// recognise it, exit 3 and be done within silentWall.
 	silent bool
+	// throttles: the target answers every request "slow down": plumb retries within its bounds
+	// and ends inconclusive (exit 4), never failed.
+	throttles bool
 }
 
 // cases are the hostile targets, in table order.
@@ -50,6 +53,7 @@ var cases = []hostileCase{
 	{name: "accepts, never answers", start: silent, silent: true},
 	{name: "TLS server, http:// URL", start: func() (server, error) { return httpServer(http.HandlerFunc(ok), true, "http") }, silent: true},
 	{name: "plain server, https:// URL", start: func() (server, error) { return httpServer(http.HandlerFunc(ok), false, "https") }, silent: true},
+	{name: "429 with Retry-After: 1, always", start: plain(throttleAll), throttles: true},
 }
 
 // The bounds a row is judged against.
@@ -92,6 +96,10 @@ func judge(r row, c hostileCase, s settings) string {
 		out = append(out, fmt.Sprintf("exit %d, want 3 (target not answering)", r.Exit))
 	case c.silent && r.Wall >= silentWall:
 		out = append(out, fmt.Sprintf("took %s ≥ %s to see the target is not answering", secs(r.Wall), silentWall))
+	case c.throttles && r.Exit != 4:
+		out = append(out, fmt.Sprintf("exit %d, want 4 (inconclusive: throttled)", r.Exit))
+	case c.throttles && r.Wall >= silentWall:
+		out = append(out, fmt.Sprintf("took %s ≥ %s to see the target throttles everything", secs(r.Wall), silentWall))
 	case !c.silent && (r.Exit == 2 || r.Exit == 3 || exitMeaning[r.Exit] == ""):
 		out = append(out, fmt.Sprintf("exit %d: a target that answers is judged (0, 1 or 4)", r.Exit))
 	}

@@ -198,3 +198,13 @@ func hugeHeaders(w http.ResponseWriter, r *http.Request) {
 	}
 	ok(w, r)
 }
+
+// throttleAll answers every request 429 ThrottlingException with Retry-After: 1, as a service
+// over its quota does.
+func throttleAll(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Retry-After", "1")
+	w.Header().Set("Content-Type", contentType(r))
+	w.Header().Set("X-Amzn-ErrorType", "ThrottlingException")
+	w.WriteHeader(http.StatusTooManyRequests)
+	_, _ = w.Write([]byte(`{"__type":"ThrottlingException","message":"Rate exceeded"}`))
+}
