@@ -36,7 +36,7 @@ type liveness struct {
 	mu       sync.Mutex
 	answered bool
 	streak   int
-	slowed   int // throttling answers in a row, retries spent
+	slowed   int   // throttling answers in a row, retries spent
 	cause    error // set once
 	dead     chan struct{}
 	cancel   context.CancelFunc // cancels requests in flight once the cause is set
