@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/plumbhq/plumb/jsonpath"
 	"github.com/plumbhq/plumb/specs"
 	"github.com/plumbhq/plumb/target"
 )
@@ -181,7 +182,7 @@ func memberAt(top map[string]json.RawMessage, path string) (any, bool) {
 	if json.Unmarshal(raw, &v) != nil {
 		return nil, false
 	}
-	return specs.ValueAt(map[string]any{name: v}, path)
+	return jsonpath.Get(map[string]any{name: v}, path)
 }
 
 // sameJSON compares two decoded JSON values.

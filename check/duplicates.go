@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/plumbhq/plumb/specs"
+	"github.com/plumbhq/plumb/jsonpath"
 )
 
 // maxScanDepth bounds how deep scanJSON follows nested objects and arrays: a hostile body
@@ -215,7 +215,7 @@ func outOfRange(status int, big []jsonSpot) Result {
 		} else if i == maxViolations {
 			parts = append(parts, fmt.Sprintf("and %d more", len(big)-maxViolations))
 		}
-		c := fmt.Sprintf("%d %s number out of range", status, specs.GenericPath(s.path))
+		c := fmt.Sprintf("%d %s number out of range", status, jsonpath.Generic(s.path))
 		if !seen[c] {
 			seen[c] = true
 			causes = append(causes, c)
@@ -238,7 +238,7 @@ func (f *facts) duplicates(r Result, dups []jsonSpot) Result {
 	var causes, parts []string
 	seen := map[string]bool{}
 	for _, d := range dups {
-		c := fmt.Sprintf("%d duplicate member %s at %s", f.status, strconv.Quote(cut(d.text)), specs.GenericPath(d.path))
+		c := fmt.Sprintf("%d duplicate member %s at %s", f.status, strconv.Quote(cut(d.text)), jsonpath.Generic(d.path))
 		if seen[c] {
 			continue
 		}

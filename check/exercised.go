@@ -1,6 +1,7 @@
 package check
 
 import (
+	"github.com/plumbhq/plumb/jsonpath"
 	"github.com/plumbhq/plumb/protocol"
 	"github.com/plumbhq/plumb/specs"
 	"github.com/plumbhq/plumb/target"
@@ -30,7 +31,7 @@ func Touched(op *specs.Operation, exp Expect, ex target.Exchange, rs []Result) [
 	var out []Touch
 	cs := op.Constraints()
 	if exp.Keyword != "" {
-		path := specs.GenericPath(exp.Path)
+		path := jsonpath.Generic(exp.Path)
 		for i, c := range cs {
 			if c.In == "request" && c.Path == path && c.Keyword == exp.Keyword {
 				out = append(out, Touch{Index: i, Broken: requestMishandled(rs)})
@@ -47,7 +48,7 @@ func Touched(op *specs.Operation, exp Expect, ex target.Exchange, rs []Result) [
 		var bad []string // "path keyword" of every schema failure
 		for _, r := range rs {
 			if r.Check == ResponseSchema && r.Status == Fail {
-				bad = append(bad, specs.GenericPath(r.Path)+" "+r.Keyword)
+				bad = append(bad, jsonpath.Generic(r.Path)+" "+r.Keyword)
 			}
 		}
 		for i, c := range cs {

@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 
+	"github.com/plumbhq/plumb/jsonpath"
 	"github.com/plumbhq/plumb/specs"
 )
 
@@ -75,7 +76,7 @@ func Outcome(errorType string, status int) Expect {
 // hands out (x-plumb-opaque) earns any documented answer; anything else is accepted (Valid).
 func ValidExpect(op *specs.Operation, input map[string]any) Expect {
 	if r := op.Reads; r != nil {
-		if _, hasID := specs.ValueAt(input, r.Input); hasID {
+		if _, hasID := jsonpath.Get(input, r.Input); hasID {
 			if e, ok := op.Error(r.NotFound); ok {
 				return Outcome(e.Type, e.Status)
 			}
@@ -83,7 +84,7 @@ func ValidExpect(op *specs.Operation, input map[string]any) Expect {
 		}
 	}
 	for _, p := range op.Opaque {
-		if _, present := specs.ValueAt(input, p); present {
+		if _, present := jsonpath.Get(input, p); present {
 			return Expect{Kind: KindAny}
 		}
 	}

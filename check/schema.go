@@ -13,6 +13,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
 
+	"github.com/plumbhq/plumb/jsonpath"
 	"github.com/plumbhq/plumb/specs"
 )
 
@@ -117,7 +118,7 @@ func schemaFailure(status int, schema *openapi3.Schema, body []byte, err error) 
 			break
 		}
 		s := v.Path + " " + v.Keyword + ": " + firstLine(v.Reason)
-		if got, ok := valueAt(shown, v.Path); ok && v.Keyword != "required" {
+		if got, ok := jsonpath.Get(shown, v.Path); ok && v.Keyword != "required" {
 			s += " (got " + unmark(render(got)) + ")"
 		}
 		parts = append(parts, s)
@@ -129,7 +130,7 @@ func schemaFailure(status int, schema *openapi3.Schema, body []byte, err error) 
 	seen := map[string]bool{}
 	r.Causes = r.Causes[:0]
 	for _, v := range vs {
-		c := schemaCause(status, specs.GenericPath(v.Path), v.Keyword)
+		c := schemaCause(status, jsonpath.Generic(v.Path), v.Keyword)
 		if !seen[c] {
 			seen[c] = true
 			r.Causes = append(r.Causes, c)
@@ -157,43 +158,6 @@ func SchemaCause(cause string) (status int, path, keyword string, ok bool) {
 		return 0, "", "", false
 	}
 	return status, parts[1], parts[2], true
-}
-
-// valueAt follows a path of the form $.a.b[2].c through decoded JSON.
-func valueAt(v any, path string) (any, bool) {
-	rest := strings.TrimPrefix(path, "$")
-	for rest != "" {
-		switch rest[0] {
-		case '.':
-			rest = rest[1:]
-			end := strings.IndexAny(rest, ".[")
-			if end < 0 {
-				end = len(rest)
-			}
-			m, ok := v.(map[string]any)
-			if !ok {
-				return nil, false
-			}
-			if v, ok = m[rest[:end]]; !ok {
-				return nil, false
-			}
-			rest = rest[end:]
-		case '[':
-			end := strings.IndexByte(rest, ']')
-			if end < 0 {
-				return nil, false
-			}
-			i, err := strconv.Atoi(rest[1:end])
-			list, ok := v.([]any)
-			if err != nil || !ok || i < 0 || i >= len(list) {
-				return nil, false
-			}
-			v, rest = list[i], rest[end+1:]
-		default:
-			return nil, false
-		}
-	}
-	return v, true
 }
 
 // render shows a decoded JSON value as JSON, cut short.

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/plumbhq/plumb/jsonpath"
 	"github.com/plumbhq/plumb/specs"
 	"github.com/plumbhq/plumb/target"
 )
@@ -56,18 +57,18 @@ func readBack(read *specs.Operation, flow *specs.ReadBack, id string, input map[
 		return r
 	}
 	if flow.ID != "" {
-		if v, present := specs.ValueAt(resource, flow.ID); present {
+		if v, present := jsonpath.Get(resource, flow.ID); present {
 			if s, ok := v.(string); !ok || s != id {
 				return fail(Stateful, "read-back returns another "+flow.ID, fmt.Sprintf("%s: %s is %s, expected the id the create returned", what, flow.ID, render(v)))
 			}
 		}
 	}
 	for _, echo := range flow.Echo {
-		want, given := specs.ValueAt(input, echo.Request)
+		want, given := jsonpath.Get(input, echo.Request)
 		if !given {
 			continue // the create was not given this member: nothing to return
 		}
-		got, present := specs.ValueAt(resource, echo.Response)
+		got, present := jsonpath.Get(resource, echo.Response)
 		if !present {
 			return fail(Stateful, "read-back has no "+echo.Response, fmt.Sprintf("%s: no %s in the answer, expected the %s the create was given", what, echo.Response, echo.Request))
 		}
@@ -87,11 +88,11 @@ func findResource(flow *specs.ReadBack, id string, body map[string]any, what str
 	if !isList {
 		return body, pass(Stateful)
 	}
-	v, _ := specs.ValueAt(body, list)
+	v, _ := jsonpath.Get(body, list)
 	items, _ := v.([]any)
 	var found []any
 	for _, it := range items {
-		if got, _ := specs.ValueAt(it, flow.ID); got == id {
+		if got, _ := jsonpath.Get(it, flow.ID); got == id {
 			found = append(found, it)
 		}
 	}

@@ -3,6 +3,7 @@ package fuzz
 import (
 	"strings"
 
+	"github.com/plumbhq/plumb/jsonpath"
 	"github.com/plumbhq/plumb/specs"
 )
 
@@ -53,7 +54,7 @@ func anchorMutation(op *specs.Operation, valid map[string]any, seed uint64) (in 
 				m[pos] = r
 				cand := setAt(valid, p, string(m))
 				vs := append(specs.Validate(op.Input, cand), op.CheckRules(cand)...)
-				if len(vs) == 1 && specs.GenericPath(vs[0].Path) == path && vs[0].Keyword == "pattern" {
+				if len(vs) == 1 && jsonpath.Generic(vs[0].Path) == path && vs[0].Keyword == "pattern" {
 					return cand, path, true
 				}
 				break // one replacement per end: the next end, then the next member

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/plumbhq/plumb/check"
+	"github.com/plumbhq/plumb/jsonpath"
 	"github.com/plumbhq/plumb/report"
 	"github.com/plumbhq/plumb/specs"
 	"github.com/plumbhq/plumb/verdict"
@@ -303,7 +304,7 @@ func (cp *campaign) reportFinding(f *finding) report.Finding {
 	}
 	rule, path := "", ""
 	if check.AboutInput(check.Name(f.key.Check)) {
-		rule, path = ev.c.Expect.Keyword, specs.GenericPath(ev.c.Expect.Path)
+		rule, path = ev.c.Expect.Keyword, jsonpath.Generic(ev.c.Expect.Path)
 	}
 	kind := ev.c.Kind
 	if ev.flow != nil {

@@ -9,7 +9,7 @@ import (
 	"sync/atomic"
 
 	"github.com/plumbhq/plumb/check"
-	"github.com/plumbhq/plumb/specs"
+	"github.com/plumbhq/plumb/jsonpath"
 	"github.com/plumbhq/plumb/target"
 )
 
@@ -122,7 +122,7 @@ func (col *collector) add(op string, c Case, ex target.Exchange, rs []check.Resu
 				fd.ev = ev
 			}
 			fd.count++
-			if rule := strings.TrimSpace(specs.GenericPath(c.Expect.Path) + " " + c.Expect.Keyword); rule != "" &&
+			if rule := strings.TrimSpace(jsonpath.Generic(c.Expect.Path) + " " + c.Expect.Keyword); rule != "" &&
 				check.AboutInput(r.Check) && (len(fd.rules) < maxRules || fd.rules[rule]) {
 				fd.rules[rule] = true
 			}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/plumbhq/plumb/check"
 	"github.com/plumbhq/plumb/generators"
+	"github.com/plumbhq/plumb/jsonpath"
 	"github.com/plumbhq/plumb/protocol"
 	"github.com/plumbhq/plumb/specs"
 	"github.com/plumbhq/plumb/target"
@@ -317,9 +318,9 @@ func invalidExpect(op *specs.Operation, path, keyword string) check.Expect {
 		return check.Invalid(con.Path, con.Keyword, con.Error, con.Status)
 	}
 	if e := op.ClientError(); e.Type != "" {
-		return check.Invalid(specs.GenericPath(path), keyword, e.Type, e.Status)
+		return check.Invalid(jsonpath.Generic(path), keyword, e.Type, e.Status)
 	}
-	return check.Expect{Kind: check.KindAny, Path: specs.GenericPath(path), Keyword: keyword}
+	return check.Expect{Kind: check.KindAny, Path: jsonpath.Generic(path), Keyword: keyword}
 }
 
 // member returns the top-level member a JSON path starts with: "$.tags[*].key" -> "tags".

@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/plumbhq/plumb/check"
+	"github.com/plumbhq/plumb/jsonpath"
 	"github.com/plumbhq/plumb/report"
 	"github.com/plumbhq/plumb/secret"
 	"github.com/plumbhq/plumb/specs"
@@ -196,7 +197,7 @@ func (r *Replay) matches(op string, rs []check.Result) bool {
 func newReplay(seed uint64, f *finding) *Replay {
 	ev := f.ev
 	r := &Replay{Version: ReplayVersion, Operation: f.key.Operation, Check: f.key.Check, Rule: ev.c.Expect.Keyword,
-		Path: specs.GenericPath(ev.c.Expect.Path), Cause: f.key.Cause, Seed: seed, Case: ev.c.Index, Note: ev.c.Note, Expect: ev.c.Expect,
+		Path: jsonpath.Generic(ev.c.Expect.Path), Cause: f.key.Cause, Seed: seed, Case: ev.c.Index, Note: ev.c.Note, Expect: ev.c.Expect,
 		Request: replayRequest(ev.c.Request)}
 	if ev.flow != nil {
 		r.ReadBack = &ReplayReadBack{Operation: ev.flow.Read, Input: echoed(*ev.flow, ev.c.Input)}

@@ -8,6 +8,7 @@ import (
 	"context"
 
 	"github.com/plumbhq/plumb/check"
+	"github.com/plumbhq/plumb/jsonpath"
 	"github.com/plumbhq/plumb/protocol"
 	"github.com/plumbhq/plumb/specs"
 	"github.com/plumbhq/plumb/target"
@@ -48,7 +49,7 @@ func readBack(set *specs.Set, f flow, created target.Exchange) (read *specs.Oper
 		return nil, target.Request{}, "", false
 	}
 	in := map[string]any{}
-	if specs.SetValueAt(in, f.spec.Input, id) != nil {
+	if jsonpath.Set(in, f.spec.Input, id) != nil {
 		return nil, target.Request{}, "", false
 	}
 	req, err := protocol.Encode(read, in, protocol.Overrides{})
@@ -74,8 +75,8 @@ func roundTrip(ctx context.Context, c *target.Client, e *check.Engine, set *spec
 func echoed(f flow, input map[string]any) map[string]any {
 	out := map[string]any{}
 	for _, e := range f.spec.Echo {
-		if v, ok := specs.ValueAt(input, e.Request); ok {
-			_ = specs.SetValueAt(out, e.Request, v)
+		if v, ok := jsonpath.Get(input, e.Request); ok {
+			_ = jsonpath.Set(out, e.Request, v)
 		}
 	}
 	return out

@@ -6,6 +6,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/plumbhq/plumb/generators"
+	"github.com/plumbhq/plumb/jsonpath"
 	"github.com/plumbhq/plumb/specs"
 )
 
@@ -146,7 +147,7 @@ func checkCase(t interface {
 	}
 	hit := false
 	for _, v := range vs {
-		if specs.GenericPath(v.Path) != c.Path {
+		if jsonpath.Generic(v.Path) != c.Path {
 			t.Fatalf("%s: case %q (%s %s): violation at another path: %v\nvalue: %#v", s.name, c.Note, c.Path, c.Keyword, v, c.Value)
 		}
 		switch {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/plumbhq/plumb/jsonpath"
 	"github.com/plumbhq/plumb/specs"
 )
 
@@ -247,7 +248,7 @@ func breaches(op *specs.Operation, doc map[string]any) map[breach]bool {
 	}
 	out := map[breach]bool{}
 	for _, v := range append(specs.Validate(op.Input, wire), op.CheckRules(wire)...) {
-		out[breach{specs.GenericPath(v.Path), v.Keyword}] = true
+		out[breach{jsonpath.Generic(v.Path), v.Keyword}] = true
 	}
 	return out
 }

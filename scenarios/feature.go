@@ -10,6 +10,7 @@ import (
 
 	"github.com/plumbhq/plumb/check"
 	"github.com/plumbhq/plumb/generators"
+	"github.com/plumbhq/plumb/jsonpath"
 	"github.com/plumbhq/plumb/specs"
 	"github.com/plumbhq/plumb/steps"
 )
@@ -120,8 +121,8 @@ func (g *gen) caseOutcome(path string, c generators.Case) outcome {
 	if doc == nil {
 		doc = map[string]any{}
 	}
-	if v, ok := specs.ValueAt(c.Value, path); ok {
-		_ = specs.SetValueAt(doc, path, v)
+	if v, ok := jsonpath.Get(c.Value, path); ok {
+		_ = jsonpath.Set(doc, path, v)
 	}
 	return validOutcome(g.op, doc)
 }

@@ -186,26 +186,6 @@ func memberPath(path string) ([]string, error) {
 	return names, nil
 }
 
-// ValueAt returns the value at a member path ($.a or $.a.b) of a decoded JSON document, and
-// whether it is there (a JSON null counts as absent, as AWS JSON protocols read it).
-func ValueAt(doc any, path string) (any, bool) {
-	names, err := memberPath(path)
-	if err != nil {
-		return nil, false
-	}
-	cur := doc
-	for _, n := range names {
-		m, ok := cur.(map[string]any)
-		if !ok {
-			return nil, false
-		}
-		if cur, ok = m[n]; !ok || cur == nil {
-			return nil, false
-		}
-	}
-	return cur, true
-}
-
 // MemberNames returns every member name any input or output schema of the operation uses, at
 // any depth: a name outside it is one the operation does not know.
 func (o *Operation) MemberNames() map[string]bool {
@@ -321,26 +301,6 @@ func (s *Set) FlowReading(op string) (*Operation, *ReadBack) {
 		}
 	}
 	return nil, nil
-}
-
-// SetValueAt sets the value at a member path ($.a or $.a.b) of a decoded JSON object, creating
-// the objects on the way.
-func SetValueAt(doc map[string]any, path string, v any) error {
-	names, err := memberPath(path)
-	if err != nil {
-		return err
-	}
-	cur := doc
-	for _, n := range names[:len(names)-1] {
-		next, ok := cur[n].(map[string]any)
-		if !ok {
-			next = map[string]any{}
-			cur[n] = next
-		}
-		cur = next
-	}
-	cur[names[len(names)-1]] = v
-	return nil
 }
 
 // SchemaAt resolves a member path ($.a, $.a.b, $.list[*].b) in schema s: the schema of that

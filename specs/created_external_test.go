@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/plumbhq/plumb/jsonpath"
 	"github.com/plumbhq/plumb/specs"
 )
 
@@ -120,15 +121,16 @@ func TestCreatedIsValidatedAtLoad(t *testing.T) {
 
 func TestValueAtAndMemberNames(t *testing.T) {
 	doc := map[string]any{"a": map[string]any{"b": "x", "n": nil}, "s": "y"}
-	v, ok := specs.ValueAt(doc, "$.a.b")
+	v, ok := jsonpath.Get(doc, "$.a.b")
 	assert.True(t, ok)
 	assert.Equal(t, "x", v)
-	_, ok = specs.ValueAt(doc, "$.a.n")
+	_, ok = jsonpath.Get(doc, "$.a.n")
 	assert.False(t, ok, "null is absent")
-	_, ok = specs.ValueAt(doc, "$.s.t")
+	_, ok = jsonpath.Get(doc, "$.s.t")
 	assert.False(t, ok)
-	_, ok = specs.ValueAt(doc, "s")
-	assert.False(t, ok)
+	v, ok = jsonpath.Get(doc, "s")
+	assert.True(t, ok, "the leading $. may be left out, as steps write paths")
+	assert.Equal(t, "y", v)
 	assert.Equal(t, "b", specs.MemberName("$.a.b"))
 
 	names := load(t).Operation("CreateConnection").MemberNames()

@@ -2,8 +2,8 @@ package specs
 
 import (
 	"fmt"
-	"regexp"
-	"strings"
+
+	"github.com/plumbhq/plumb/jsonpath"
 )
 
 // CheckRules applies the operation's semantic rules (x-plumb-rules) to an input value and
@@ -12,7 +12,8 @@ import (
 func (o *Operation) CheckRules(input any) []Violation {
 	var out []Violation
 	for _, r := range o.Rules {
-		list, ok := lookupList(input, r.Path)
+		v, _ := jsonpath.Get(input, r.Path)
+		list, ok := v.([]any)
 		if !ok {
 			continue
 		}
@@ -43,29 +44,9 @@ func (o *Operation) CheckRules(input any) []Violation {
 	return out
 }
 
-// lookupList follows a simple $.a.b path (rules sit on top-level or nested object members).
-func lookupList(v any, path string) ([]any, bool) {
-	cur := v
-	for _, seg := range strings.Split(strings.TrimPrefix(path, "$."), ".") {
-		m, ok := cur.(map[string]any)
-		if !ok {
-			return nil, false
-		}
-		cur = m[seg]
-	}
-	list, ok := cur.([]any)
-	return list, ok
-}
-
-var indexRE = regexp.MustCompile(`\[\d+\]`)
-
-// GenericPath replaces list indexes with [*]: $.tags[3].key becomes $.tags[*].key, the form
-// constraints use, so a violation can be matched to the constraint it breaks.
-func GenericPath(path string) string { return indexRE.ReplaceAllString(path, "[*]") }
-
 // Find returns the operation's constraint with the given generic path and keyword.
 func (o *Operation) Find(in, path, keyword string) (Constraint, bool) {
-	path = GenericPath(path)
+	path = jsonpath.Generic(path)
 	for _, c := range o.Constraints() {
 		if c.In == in && c.Path == path && c.Keyword == keyword {
 			return c, true

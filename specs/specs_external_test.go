@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/plumbhq/plumb/jsonpath"
 	"github.com/plumbhq/plumb/specs"
 )
 
@@ -151,7 +152,7 @@ func TestValidateNamesPathAndKeyword(t *testing.T) {
 	v = specs.Validate(create.Input, doc)
 	require.Len(t, v, 1)
 	assert.Equal(t, "$.tags[1].key", v[0].Path)
-	assert.Equal(t, "$.tags[*].key", specs.GenericPath(v[0].Path))
+	assert.Equal(t, "$.tags[*].key", jsonpath.Generic(v[0].Path))
 }
 
 func TestCheckRules(t *testing.T) {

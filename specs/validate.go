@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/plumbhq/plumb/jsonpath"
 )
 
 // Violation is one way a value breaks a schema: the JSON path of the offending value and the
@@ -62,11 +64,11 @@ func flatten(err error, out *[]Violation) {
 			}
 		}
 		kw := se.SchemaField
-		path := jsonPath(se.JSONPointer())
+		path := jsonpath.FromPointer(se.JSONPointer())
 		if kw == "required" {
 			// kin-openapi reports a missing member at the parent; name the member itself.
 			if name := missingProperty(se.Reason); name != "" && !strings.HasSuffix(path, "."+name) {
-				path = joinPath(path, name)
+				path = jsonpath.Join(path, name)
 			}
 		}
 		*out = append(*out, Violation{Path: path, Keyword: kw, Reason: se.Reason})
@@ -82,22 +84,6 @@ func missingProperty(reason string) string {
 		return name
 	}
 	return ""
-}
-
-// jsonPath turns kin-openapi's pointer segments into $.a.b[2].c.
-func jsonPath(ptr []string) string {
-	p := "$"
-	for _, seg := range ptr {
-		p = joinPath(p, seg)
-	}
-	return p
-}
-
-func joinPath(base, seg string) string {
-	if seg != "" && strings.Trim(seg, "0123456789") == "" {
-		return base + "[" + seg + "]"
-	}
-	return base + "." + seg
 }
 
 // withoutNullMembers returns value with every object member whose value is null removed, at any

@@ -11,6 +11,7 @@ import (
 
 	"github.com/plumbhq/plumb/check"
 	"github.com/plumbhq/plumb/generators"
+	"github.com/plumbhq/plumb/jsonpath"
 	"github.com/plumbhq/plumb/protocol"
 	"github.com/plumbhq/plumb/specs"
 	"github.com/plumbhq/plumb/target"
@@ -82,8 +83,8 @@ func freshen(op *specs.Operation, flow *specs.ReadBack, in map[string]any) {
 		return
 	}
 	for _, e := range flow.Echo {
-		if v, present := specs.ValueAt(doc, e.Request); present {
-			_ = setMember(in, e.Request, v)
+		if v, present := jsonpath.Get(doc, e.Request); present {
+			_ = jsonpath.Set(in, e.Request, v)
 		}
 	}
 }
@@ -100,7 +101,7 @@ func (s *scenario) readOne(ctx context.Context, c created) error {
 		return fmt.Errorf("the spec has no operation %s", c.flow.Operation)
 	}
 	in := map[string]any{}
-	if err := setMember(in, c.flow.Input, c.id); err != nil {
+	if err := jsonpath.Set(in, c.flow.Input, c.id); err != nil {
 		return err
 	}
 	req, err := protocol.Encode(read, in, protocol.Overrides{})

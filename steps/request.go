@@ -9,6 +9,7 @@ import (
 
 	"github.com/cucumber/godog"
 
+	"github.com/plumbhq/plumb/jsonpath"
 	"github.com/plumbhq/plumb/protocol"
 	"github.com/plumbhq/plumb/specs"
 	"github.com/plumbhq/plumb/target"
@@ -94,7 +95,7 @@ func (s *scenario) set(path string, v any) error {
 	if err != nil {
 		return err
 	}
-	return setMember(r.input, path, v)
+	return jsonpath.Set(r.input, path, v)
 }
 
 func (s *scenario) setLength(path string, n int) error {
@@ -124,7 +125,7 @@ func (s *scenario) remove(path string) error {
 	if err != nil {
 		return err
 	}
-	return removeMember(r.input, path)
+	return jsonpath.Delete(r.input, path)
 }
 
 func (s *scenario) distinctItems(path string, n int) error { return s.setItems(path, n, false) }
@@ -145,7 +146,7 @@ func (s *scenario) setItems(path string, n int, sameKey bool) error {
 	if err != nil {
 		return err
 	}
-	return setMember(r.input, path, items)
+	return jsonpath.Set(r.input, path, items)
 }
 
 func (s *scenario) body(text string) error {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 
 	"github.com/plumbhq/plumb/check"
+	"github.com/plumbhq/plumb/jsonpath"
 	"github.com/plumbhq/plumb/report"
 	"github.com/plumbhq/plumb/specs"
 )
@@ -32,7 +33,7 @@ func locate(rcs []report.RootCause, set *specs.Set) {
 
 // constraintOf is the id of the constraint rc's example broke, or "".
 func constraintOf(op *specs.Operation, rc *report.RootCause) string {
-	in, path, keyword := "request", specs.GenericPath(rc.Example.Path), rc.Example.Rule
+	in, path, keyword := "request", jsonpath.Generic(rc.Example.Path), rc.Example.Rule
 	if keyword == "" && rc.Check == string(check.ResponseSchema) {
 		status, p, kw, ok := check.SchemaCause(rc.Cause)
 		if !ok || status != 200 { // an error body's schema states no constraint of the list
