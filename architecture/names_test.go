@@ -19,7 +19,7 @@ import (
 )
 
 // engine lists the packages that must work for any spec: they name no operation and no member.
-var engine = []string{"check", "steps", "fuzz", "generators", "conformance", "report", "target", "protocol", "verdict", "baseline"}
+var engine = []string{"check", "steps", "fuzz", "generators", "conformance", "report", "target", "protocol", "verdict", "baseline", "scenarios", "jsonpath", "merge", "secret"}
 
 // specNames returns the embedded specs' operation ids, and their input and output member names
 // split in two: distinctive names (any uppercase letter: AssetId, connectionId) and plain
@@ -69,6 +69,8 @@ func wordRE(words map[string]bool) *regexp.Regexp {
 // notMembers are strings that spell a member name but mean something else (file and string).
 var notMembers = map[string]bool{
 	"failures.go location": true, // the HTTP Location header, kept in terminal examples
+	"feature.go value":     true, // the "value" column of a generated Examples table
+	"render.go value":      true, // the same column
 }
 
 // memberRefRE matches a plain-word member used as one in a string: the whole string, quoted

@@ -9,7 +9,7 @@ import (
 )
 
 // Scenario names read like the hand-written ones: what the member holds, and what the
-// operation does with it ("AssetId longer than 100 characters is rejected (101)"). The part in
+// operation does with it ("name longer than 100 characters is rejected (101)"). The part in
 // parentheses tells the rows of an outline apart.
 
 // title names the scenarios of one (member, keyword) group; c is the constraint the group
@@ -136,5 +136,5 @@ func characters(n string) string {
 	return n + " characters"
 }
 
-// display is the member as a scenario name shows it: AssetId, tags[*].key.
+// display is the member as a scenario name shows it: name, list[*].key.
 func display(path string) string { return strings.TrimPrefix(path, "$.") }
