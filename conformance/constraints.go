@@ -1,7 +1,6 @@
 package conformance
 
 import (
-	"net/http"
 	"slices"
 
 	"github.com/plumbhq/plumb/check"
@@ -86,7 +85,7 @@ func responseVerdict(op *specs.Operation, c specs.Constraint, s *collected, tagg
 		if r.Operation != op.ID {
 			continue
 		}
-		if r.Exchange.Response != nil && r.Exchange.Response.Status == http.StatusOK {
+		if r.Exchange.Response != nil && r.Exchange.Response.Status == op.Success() {
 			sawOK = true
 		}
 		for _, res := range r.Results {

@@ -151,3 +151,47 @@ func (o *Operation) MembersIn(in string) []string {
 	slices.Sort(out)
 	return out
 }
+
+// outputHeaderSchema is an object schema holding the header members as properties, so that
+// their values validate (and name their violations) as a body's members do: $.<Header>.
+func outputHeaderSchema(hs []HeaderMember) *openapi3.Schema {
+	if len(hs) == 0 {
+		return nil
+	}
+	s := openapi3.NewObjectSchema()
+	for _, h := range hs {
+		s.WithPropertyRef(h.Name, &openapi3.SchemaRef{Value: h.Schema})
+		if h.Required {
+			s.Required = append(s.Required, h.Name)
+		}
+	}
+	return s
+}
+
+// HeaderViolations judges the success response's header members in h: each present one's text
+// parsed per its schema type (text that is not of the type is a type violation), then validated
+// against its schema; a required one missing is a required violation. Paths are $.<Header>, as
+// the header's constraints write them. Several values of one header are read comma-joined.
+func (o *Operation) HeaderViolations(h http.Header) []Violation {
+	if o.outputHeaders == nil {
+		return nil
+	}
+	value := map[string]any{}
+	var out []Violation
+	for _, m := range o.OutputHeaders {
+		vs := h.Values(m.Name)
+		if len(vs) == 0 {
+			continue
+		}
+		text := strings.Join(vs, ",")
+		v, err := ParseText(m.Schema, text)
+		if err != nil {
+			out = append(out, Violation{Path: "$." + m.Name, Keyword: "type", Reason: fmt.Sprintf("header %s: %v", m.Name, err)})
+			continue
+		}
+		value[m.Name] = v
+	}
+	out = append(out, Validate(o.outputHeaders, value, openapi3.VisitAsResponse())...)
+	slices.SortFunc(out, func(a, b Violation) int { return strings.Compare(a.Path+" "+a.Keyword, b.Path+" "+b.Keyword) })
+	return out
+}

@@ -243,6 +243,12 @@ func modelOperation(svc *Service, method, path string, item *openapi3.PathItem, 
 		op.Output = openapi3.NewObjectSchema() // 204: no body, nothing to check in it
 	}
 	op.OutputHeaders = outputHeaders(success.Value)
+	op.outputHeaders = outputHeaderSchema(op.OutputHeaders)
+	for _, h := range op.OutputHeaders {
+		if op.Output.Properties[h.Name] != nil {
+			return nil, fmt.Errorf("%s: response header %s has the name of a body member", op.ID, h.Name)
+		}
+	}
 	created, err := parseCreated(spec.Extensions, op.Output)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", op.ID, err)

@@ -113,9 +113,10 @@ type Operation struct {
 	// carrying one has no documented outcome beyond "a documented answer".
 	Opaque []string
 
-	constraints []Constraint
-	lines       map[string]int // constraint id -> line of the spec stating it (location.go)
-	example     map[string]any // the documented example input (example.go); nil when none
+	outputHeaders *openapi3.Schema // OutputHeaders as one object schema (binding.go); nil when none
+	constraints   []Constraint
+	lines         map[string]int // constraint id -> line of the spec stating it (location.go)
+	example       map[string]any // the documented example input (example.go); nil when none
 }
 
 // Protocol is the operation's wire protocol.
