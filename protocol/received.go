@@ -13,7 +13,7 @@ import (
 // (specs.ParseText; text that is not of the type stays text, a type break), a null or empty
 // query or header member is absent, and a header list is its comma-separated items. Drivers use
 // it to know whether a case survives the trip: a wrong JSON type for a string label arrives as
-// valid text, and an empty path label is no label. ok is false when the request cannot carry the input at all: a header value that is
+// valid text. ok is false when the request cannot carry the input at all: a header value that is
 // not printable ASCII or has surrounding spaces (which servers trim), or a list sent for a
 // scalar query member.
 func Received(op *specs.Operation, input map[string]any) (map[string]any, bool) {
@@ -33,8 +33,8 @@ func Received(op *specs.Operation, input map[string]any) (map[string]any, bool) 
 		var texts []string
 		switch in {
 		case specs.InPath:
-			if Text(v) == "" {
-				continue // an empty label: the route has no such member
+			if v == nil {
+				continue // null: no label
 			}
 			texts = []string{Text(v)}
 		case specs.InHeader:

@@ -267,7 +267,7 @@ func (g *gen) group(path, keyword string, valid bool, rows []row) scenario {
 	c, found := op.Find("request", path, keyword)
 	sc := scenario{when: []string{"I send the request"}}
 	verb := g.outcome.verb
-	pathLabel := op.InputIn[strings.TrimPrefix(path, "$.")] == "path"
+	pathLabel := op.Bound(strings.TrimPrefix(path, "$.")) // a path label, query or header member: text
 	if valid {
 		switch {
 		case found:
