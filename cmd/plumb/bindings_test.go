@@ -198,12 +198,17 @@ func containsAny(list []string, sub string) bool {
 	return false
 }
 
-func TestRunWithABroughtAWSJSON10Spec(t *testing.T) {
-	var sent atomic.Int64
-	srv := widgetServer(t, &sent, 100)
-	dir := t.TempDir()
-	code, out, errs := plumb(t, "run", "--spec", widgetsSpec, "--target", srv.URL, "--report-dir", dir, "--format", "json")
-	require.Equal(t, exitOK, code, "stdout:\n%s\nstderr:\n%s", out, errs)
-	assert.Greater(t, sent.Load(), int64(10))
-	assert.EqualValues(t, "passed", readReport(t, dir).Verdict)
+func TestSpecDumpShowsTheBindings(t *testing.T) {
+	code, out, errs := plumb(t, "spec", "dump", "--spec", thingsSpec, "PutThing")
+	require.Equal(t, exitOK, code, errs)
+	var dump struct {
+		SuccessStatus int                        `json:"successStatus"`
+		InputLocation map[string]string          `json:"inputLocation"`
+		OutputHeaders map[string]json.RawMessage `json:"outputHeaders"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &dump))
+	assert.Equal(t, 201, dump.SuccessStatus)
+	assert.Equal(t, "query", dump.InputLocation["dryRun"])
+	assert.Equal(t, "header", dump.InputLocation["X-Thing-Owner"])
+	assert.Contains(t, dump.OutputHeaders, "X-Thing-Version")
 }
