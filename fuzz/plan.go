@@ -4,8 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"net/http"
+	"slices"
 
 	"pgregory.net/rapid"
 
@@ -209,8 +209,10 @@ func (p *Planner) invalid(o *opPlan, seed uint64, c *Case) error {
 	if seed%3 == 0 {
 		if valid, err := validInput(o, mix(seed)); err == nil {
 			if in, path, ok := anchorMutation(o.op, valid, mix(seed^1)); ok {
-				return wireCase(o.op, generators.Case{Value: in, Path: path, Keyword: "pattern",
-					Note: member(path) + " broken at one end of its pattern"}, c)
+				gc := generators.Case{Value: in, Path: path, Keyword: "pattern", Note: member(path) + " broken at one end of its pattern"}
+				if usable(o.op, gc) {
+					return wireCase(o.op, gc, c)
+				}
 			}
 		}
 	}
