@@ -70,3 +70,31 @@ func TestText(t *testing.T) {
 	}
 	assert.Equal(t, `{"a":1}`, protocol.Text(map[string]any{"a": 1}))
 }
+
+func TestReceivedReadsBoundMembersBackFromTheirText(t *testing.T) {
+	put := things(t).Operation("PutThing")
+	got, ok := protocol.Received(put, map[string]any{
+		"ThingId": float64(7), "dryRun": "true", "tag": []any{"a", true}, "X-Thing-Owner": nil,
+		"X-Thing-Priority": "3", "name": float64(1), "size": nil,
+	})
+	require.True(t, ok)
+	assert.Equal(t, map[string]any{
+		"ThingId":          "7",                // a string label: any type arrives as text
+		"dryRun":           true,               // the text true is the boolean
+		"tag":              []any{"a", "true"}, // string items
+		"X-Thing-Priority": float64(3),         // the text 3 is the integer
+		"name":             float64(1),         // the body is JSON: as it is
+		"size":             nil,                // the body keeps its null
+	}, got, "a null header member is not sent")
+
+	got, ok = protocol.Received(put, map[string]any{"dryRun": float64(1), "X-Thing-Owner": ""})
+	require.True(t, ok)
+	assert.Equal(t, map[string]any{"dryRun": "1"}, got, "1 is no boolean: it stays text; an empty header is not sent")
+
+	for _, in := range []map[string]any{
+		{"X-Thing-Owner": " ann"}, {"X-Thing-Owner": "ann\n"}, {"X-Thing-Owner": "zoë"}, {"dryRun": []any{true, false}},
+	} {
+		_, ok := protocol.Received(put, in)
+		assert.False(t, ok, "%v cannot travel as it is", in)
+	}
+}
