@@ -32,8 +32,8 @@ const (
 )
 
 // thingsServer is a small restJson1 implementation of the things spec (PutThing with path,
-// query, header and body members answering 201 with a header member; GetFile with a greedy
-// label), written here without plumb's emulator, with the given bug.
+// query, header and body members answering 201 with a header member; DeleteThing answering 204
+// without a body; GetFile with a greedy label), written here without plumb's emulator, with the given bug.
 func thingsServer(t *testing.T, sent *atomic.Int64, bug thingBug) *httptest.Server {
 	lower := regexp.MustCompile(`^[a-z]+$`)
 	id := regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
@@ -58,6 +58,15 @@ func thingsServer(t *testing.T, sent *atomic.Int64, bug thingBug) *httptest.Serv
 			return
 		}
 		thing, ok := strings.CutPrefix(r.URL.Path, "/things/")
+		if ok && r.Method == http.MethodDelete {
+			if !runes(thing, 1, 20) || !id.MatchString(thing) {
+				fail("ThingId is not valid")
+				return
+			}
+			w.Header().Del("Content-Type")
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
 		if !ok || r.Method != http.MethodPut {
 			w.Header().Set("X-Amzn-ErrorType", "UnknownOperationException")
 			w.WriteHeader(http.StatusNotFound)
@@ -150,7 +159,7 @@ func TestRunAndFuzzWithARestJSON1SpecOfQueryHeaderAndGreedyMembers(t *testing.T)
 			for _, o := range doc.Operations {
 				ops = append(ops, o.Operation)
 			}
-			assert.ElementsMatch(t, []string{"GetFile", "PutThing"}, ops)
+			assert.ElementsMatch(t, []string{"DeleteThing", "GetFile", "PutThing"}, ops)
 		})
 	}
 }
