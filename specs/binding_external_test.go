@@ -122,6 +122,8 @@ func TestRefusesTheBindingsPlumbDoesNotSend(t *testing.T) {
 		{"two successes", "        '204':\n          description: deleted; no body\n",
 			"        '200': {description: ok}\n        '204':\n          description: deleted; no body\n",
 			"a second success status (204)", "'204':"},
+		{"protocol header", "        - name: X-Thing-Owner\n", "        - name: Authorization\n",
+			"header Authorization is the protocol's", "name: Authorization"},
 		{"response header list", "              schema: {type: integer, minimum: 1}", "              schema: {type: array, items: {type: integer}}",
 			"a response header of this type", "X-Thing-Version:"},
 	}

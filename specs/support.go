@@ -226,12 +226,22 @@ func checkParameter(u *unsupported, svc *Service, pw string, p *openapi3.Paramet
 			u.refuse(pw, cmp.Or(fieldLine(s.Origin, "type"), line), "a %s member of this type: plumb sends strings, integers, numbers and booleans (and lists of them in a query or header)", v.In)
 			return
 		case v.In == openapi3.ParameterInQuery && ((v.Style != "" && v.Style != openapi3.SerializationForm) || (v.Explode != nil && !*v.Explode)):
-			u.refuse(pw, cmp.Or(fieldLine(v.Origin, "style"), fieldLine(v.Origin, "explode"), line), "query list style %q explode %v: plumb sends a list as the key repeated (style form, explode true)", v.Style, *cmp.Or(v.Explode, new(bool)))
+			u.refuse(pw, cmp.Or(fieldLine(v.Origin, "style"), fieldLine(v.Origin, "explode"), line),
+				"a query list in style %s, not exploded or otherwise: plumb sends a list as the key repeated (style form, explode true)", cmp.Or(v.Style, openapi3.SerializationForm))
 			return
 		}
 	}
+	if v.In == openapi3.ParameterInHeader && slices.ContainsFunc(protocolHeaders, func(h string) bool { return strings.EqualFold(h, v.Name) }) {
+		u.refuse(pw, line, "header %s is the protocol's (or the signature's), not a member plumb can set", v.Name)
+		return
+	}
 	checkSchema(u, pw, v.Schema, map[*openapi3.Schema]bool{})
 }
+
+// protocolHeaders are the headers the protocol, HTTP or SigV4 signing set: no member may be bound
+// to one.
+var protocolHeaders = []string{"Content-Type", "Content-Length", "Host", "Authorization", "X-Amz-Date",
+	"X-Amz-Security-Token", "X-Amz-Content-Sha256", "X-Amz-Target", "User-Agent"}
 
 // checkOutputHeaders refuses a success response header bound to an output member that plumb
 // cannot parse from its text: one described by content, or of a non-scalar type.
