@@ -102,12 +102,12 @@ func fingerprint(f *facts) uint64 {
 	return h.Sum64()
 }
 
-// created judges what a 200 answer to valid input says about the resource it created; ok is
+// created judges what a success answer to valid input says about the resource it created; ok is
 // false when there is nothing to judge (the operation creates nothing, the answer is not a 200
 // JSON object).
 func (e *Engine) created(f *facts) (Result, bool) {
 	c := f.op.Created
-	if c == nil || f.exp.Kind != KindValid || f.status != 200 || f.resp.Truncated {
+	if c == nil || f.exp.Kind != KindValid || f.status != f.op.Success() || f.resp.Truncated {
 		return Result{}, false
 	}
 	body, ok := members(f.body)

@@ -77,7 +77,7 @@ func (f *facts) positiveVerdict() Result {
 	case f.status >= 400:
 		return fail(PositiveDataAcceptance, "valid input rejected with "+f.signature(), "valid input rejected: got "+f.describe())
 	default:
-		return fail(PositiveDataAcceptance, "valid input answered with "+f.signature(), fmt.Sprintf("valid input answered with status %d, expected 200", f.status))
+		return fail(PositiveDataAcceptance, "valid input answered with "+f.signature(), fmt.Sprintf("valid input answered with status %d, expected %d", f.status, f.op.Success()))
 	}
 }
 

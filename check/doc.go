@@ -22,7 +22,7 @@
 //   - Flows (stateful.go), as the spec declares them (x-plumb-created read): Engine.ReadBack (a
 //     created resource reads back by its id with the members it was given), Engine.UnknownID (an
 //     id no create returned earns the read's documented not-found answer).
-//   - What a create made (created.go): for a 200 answer to valid input of an operation with
+//   - What a create made (created.go): for a success answer to valid input of an operation with
 //     x-plumb-created, Check fills stateful_conformance: documented initial values, and an id no
 //     earlier create returned (Engine keeps a bounded record; Engine.ForgetCreated clears it).
 //   - Engine.Options (options.go): the options an engine was built with; Engine.Enabled: whether
@@ -31,7 +31,8 @@
 // One file per check family: status.go (not_a_server_error, status_code_conformance), media.go
 // (content_type_conformance), schema.go (response_schema_conformance, kin-openapi
 // ValidateResponse; duplicates.go scans the body once for what decoding hides: a number beyond
-// float64 is a failure at its path, a member name given twice a warning, RFC 8259's SHOULD),
+// float64 is a failure at its path, a member name given twice a warning, RFC 8259's SHOULD;
+// the success's header members are judged from their text, specs.Operation.HeaderViolations),
 // errortype.go (error_type_conformance), data.go (negative_data_rejection,
 // positive_data_acceptance, expected_outcome). model.go holds what New derives from each
 // operation once, so that Check parses and compiles nothing per call. Text a target sent that

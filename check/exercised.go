@@ -44,7 +44,7 @@ func Touched(op *specs.Operation, exp Expect, ex target.Exchange, rs []Result) [
 		return out
 	}
 	switch {
-	case resp.Status == 200:
+	case resp.Status == op.Success():
 		var bad []string // "path keyword" of every schema failure
 		for _, r := range rs {
 			if r.Check == ResponseSchema && r.Status == Fail {

@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// contentType: a 200 carries the operation's documented output media type; an error carries
+// contentType: a success carries the operation's documented output media type; an error carries
 // the protocol's (restJson1: application/json; awsJson1_1: application/x-amz-json-1.1 or
 // application/json, AWS sends both). Parameters such as charset are ignored; case does not
 // matter. Every response documents a JSON body (errors a message member), so a missing
@@ -15,8 +15,10 @@ func (f *facts) contentType() Result {
 	want := []string{strings.ToLower(f.op.OutputContentType)}
 	if f.status >= 400 {
 		want = f.m.errorMedia
-	} else if f.status != 200 {
+	} else if f.status != f.op.Success() {
 		return skip(ContentType, fmt.Sprintf("status %d: see %s", f.status, StatusCode))
+	} else if f.op.OutputContentType == "" {
+		return skip(ContentType, fmt.Sprintf("status %d documents no body", f.status))
 	}
 	wantText := strings.Join(want, " or ")
 	ct := f.header.Get("Content-Type")

@@ -10,7 +10,7 @@ const (
 	Reachable Name = "response_received"
 	// NotAServerError: no 5xx for any input.
 	NotAServerError Name = "not_a_server_error"
-	// StatusCode: the status is documented for the operation (200 or a documented error's).
+	// StatusCode: the status is documented for the operation (its success status, or a documented error's).
 	StatusCode Name = "status_code_conformance"
 	// ContentType: the response media type is the one the protocol documents.
 	ContentType Name = "content_type_conformance"
@@ -43,7 +43,7 @@ var All = []Name{Reachable, NotAServerError, StatusCode, ContentType, ResponseSc
 var descriptions = map[Name]string{
 	Reachable:       "The target answers with an HTTP response within the timeout: no reset, refusal, hang or garbage.",
 	NotAServerError: "No input earns a 5xx: a server error is never a documented answer.",
-	StatusCode:      "The response status is documented for the operation: 200 or the status of one of its documented errors.",
+	StatusCode:      "The response status is documented for the operation: its success status (200, or the 201, 202 or 204 its spec documents) or the status of one of its documented errors.",
 	ContentType:     "The response carries the media type the operation's protocol documents.",
 	ResponseSchema:  "The response body conforms to the schema documented for its status.",
 	ErrorType: "An error response names its type the protocol's way, the type is documented for the operation " +

@@ -30,11 +30,23 @@ func (f *facts) responseSchema() Result {
 	if !ok {
 		return skip(ResponseSchema, fmt.Sprintf("status %d is undocumented: see %s", f.status, StatusCode))
 	}
+	var headers []specs.Violation // the success's members bound to headers (specs/binding.go)
+	if f.status == f.op.Success() {
+		headers = f.op.HeaderViolations(f.header)
+	}
 	if f.resp.Truncated {
+		if len(headers) > 0 {
+			return headerFailure(f.status, pass(ResponseSchema), headers)
+		}
 		return skip(ResponseSchema, "body truncated: see "+string(Reachable))
 	}
+	return headerFailure(f.status, f.bodySchema(r), headers)
+}
+
+// bodySchema judges the body against the documented response r.
+func (f *facts) bodySchema(r response) Result {
 	if r.schema == nil {
-		return pass(ResponseSchema)
+		return pass(ResponseSchema) // no body documented (204): nothing in it to judge
 	}
 	body := f.body
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -178,4 +190,30 @@ func firstLine(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// headerFailure adds the violations of the response's header members to the body's result: one
+// cause per (header, keyword), as a body member's ("201 $.X-Thing-Version type"). A header's
+// value is quoted from its text.
+func headerFailure(status int, body Result, vs []specs.Violation) Result {
+	if len(vs) == 0 {
+		return body
+	}
+	parts := make([]string, 0, len(vs)+1)
+	var causes []string
+	seen := map[string]bool{}
+	for _, v := range vs {
+		parts = append(parts, "header "+v.Path+" "+v.Keyword+": "+firstLine(v.Reason))
+		if c := schemaCause(status, v.Path, v.Keyword); !seen[c] {
+			seen[c] = true
+			causes = append(causes, c)
+		}
+	}
+	r := fail(ResponseSchema, "", strings.Join(parts, "; "))
+	r.Path, r.Keyword, r.Causes = vs[0].Path, vs[0].Keyword, causes
+	if body.Status == Fail {
+		r.Message += "; " + body.Message
+		r.Causes = append(r.Causes, body.Causes...)
+	}
+	return r
 }

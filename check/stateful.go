@@ -38,8 +38,8 @@ func readBack(read *specs.Operation, flow *specs.ReadBack, id string, input map[
 	if ex.Err != nil || ex.Response == nil {
 		return fail(Stateful, "read-back got no response", what+": no response")
 	}
-	if ex.Response.Status != 200 {
-		return fail(Stateful, fmt.Sprintf("read-back answered %d", ex.Response.Status), fmt.Sprintf("%s: status %d, expected 200 with the created resource", what, ex.Response.Status))
+	if ex.Response.Status != read.Success() {
+		return fail(Stateful, fmt.Sprintf("read-back answered %d", ex.Response.Status), fmt.Sprintf("%s: status %d, expected %d with the created resource", what, ex.Response.Status, read.Success()))
 	}
 	var body map[string]any
 	// Numbers kept as written: one beyond float64 (1e400) is response_schema_conformance's

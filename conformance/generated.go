@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
+	"slices"
 
 	"github.com/cucumber/godog"
 	messages "github.com/cucumber/messages/go/v21"
@@ -20,8 +21,9 @@ var validRequest = regexp.MustCompile(`^a valid "([^"]*)" request$`)
 // from the spec (package scenarios) of every operation of set that no feature file covers: one
 // named after it, or holding a step starting a valid request of it. A user's feature file thus
 // replaces the generated one of its operation, and an operation of a new spec is exercised
-// without one.
-func suiteFiles(fsys fs.FS, set *specs.Set, filesOnly bool) ([]godog.Feature, error) {
+// without one. plumb's own feature files (builtin) are about the embedded specs: one about no
+// operation of set (a brought spec replaced them) is left out.
+func suiteFiles(fsys fs.FS, set *specs.Set, filesOnly, builtin bool) ([]godog.Feature, error) {
 	paths, err := featurePaths(fsys)
 	if err != nil {
 		return nil, err
@@ -38,7 +40,11 @@ func suiteFiles(fsys fs.FS, set *specs.Set, filesOnly bool) ([]godog.Feature, er
 		if err != nil {
 			return nil, err
 		}
-		for _, op := range coveredBy(doc) {
+		about := coveredBy(doc)
+		if builtin && !slices.ContainsFunc(about, func(op string) bool { return set.Operation(op) != nil }) {
+			continue // plumb's own feature about the embedded specs, run with a brought spec instead
+		}
+		for _, op := range about {
 			covered[op] = true
 		}
 		files = append(files, f)

@@ -30,11 +30,11 @@ func Run(ctx context.Context, cfg Config) (*report.Run, error) {
 	if err := cfg.validate(); err != nil {
 		return nil, err
 	}
-	fsys := cfg.Features
-	if fsys == nil {
+	fsys, builtin := cfg.Features, cfg.Features == nil
+	if builtin {
 		fsys = features.FS
 	}
-	files, err := suiteFiles(fsys, cfg.Specs, cfg.FeatureFilesOnly)
+	files, err := suiteFiles(fsys, cfg.Specs, cfg.FeatureFilesOnly, builtin)
 	if err != nil {
 		return nil, err
 	}

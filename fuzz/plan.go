@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 
 	"pgregory.net/rapid"
 
@@ -185,6 +186,10 @@ func drawInput(g *rapid.Generator[any], seed uint64) (map[string]any, error) {
 // know (generators.ValidWithUnknown).
 func (p *Planner) valid(o *opPlan, seed uint64, c *Case) error {
 	in, err := drawInput(o.forms, seed)
+	// A valid input whose header members a header cannot carry (see usable): draw again.
+	for i := uint64(1); err == nil && i < 16 && !usable(o.op, generators.Case{Value: in, Valid: true}); i++ {
+		in, err = drawInput(o.forms, mix(seed+i))
+	}
 	if err != nil {
 		return err
 	}
@@ -205,8 +210,10 @@ func (p *Planner) invalid(o *opPlan, seed uint64, c *Case) error {
 	if seed%3 == 0 {
 		if valid, err := validInput(o, mix(seed)); err == nil {
 			if in, path, ok := anchorMutation(o.op, valid, mix(seed^1)); ok {
-				return wireCase(o.op, generators.Case{Value: in, Path: path, Keyword: "pattern",
-					Note: member(path) + " broken at one end of its pattern"}, c)
+				gc := generators.Case{Value: in, Path: path, Keyword: "pattern", Note: member(path) + " broken at one end of its pattern"}
+				if usable(o.op, gc) {
+					return wireCase(o.op, gc, c)
+				}
 			}
 		}
 	}
@@ -239,9 +246,29 @@ func (p *Planner) invalid(o *opPlan, seed uint64, c *Case) error {
 	return last
 }
 
-// usable reports whether an invalid case can be sent as what it claims: a path label carries
-// text only, so a wrong JSON type for a label arrives as valid text and is not a type break.
+// usable reports whether a case can be sent as what it claims: a path label, query or header
+// member carries text only, so a wrong JSON type for a string one arrives as valid text and is
+// not a type break; a null or empty optional query or header member is not sent, so breaks
+// nothing; and a header can carry printable ASCII only. What the target reads back
+// (protocol.Received) must be as valid, or as invalid, as the case says.
 func usable(op *specs.Operation, gc generators.Case) bool {
+	if in, isObject := gc.Value.(map[string]any); isObject && hasBound(op, in) {
+		got, ok := protocol.Received(op, in)
+		if !ok {
+			return false
+		}
+		vs := append(specs.Validate(op.Input, got), op.CheckRules(got)...)
+		if broken := len(vs) > 0; broken != !gc.Valid {
+			return false
+		}
+		// A break of a bound member must arrive as that break: a wrong JSON type of a string
+		// member arrives as text breaking, at most, its pattern or length.
+		if !gc.Valid && op.Bound(member(gc.Path)) && !slices.ContainsFunc(vs, func(v specs.Violation) bool {
+			return jsonpath.Generic(v.Path) == jsonpath.Generic(gc.Path) && v.Keyword == gc.Keyword
+		}) {
+			return false
+		}
+	}
 	if gc.Valid {
 		return true
 	}
@@ -252,6 +279,16 @@ func usable(op *specs.Operation, gc generators.Case) bool {
 		return op.ContentType != "" && len(op.PathMembers()) == 0
 	}
 	return true
+}
+
+// hasBound reports whether the input holds a member bound outside the body.
+func hasBound(op *specs.Operation, in map[string]any) bool {
+	for name := range in {
+		if op.Bound(name) {
+			return true
+		}
+	}
+	return false
 }
 
 // wireCase turns a generators.Case (valid, boundary or invalid) into a wire case: the request,

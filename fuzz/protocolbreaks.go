@@ -31,7 +31,7 @@ func protocolBreaks(op *specs.Operation) []protocolBreak {
 				if err != nil {
 					return target.Request{}, err
 				}
-				return protocol.EncodeRaw(op, mangle(body), labelsOf(op, in), protocol.Overrides{}), nil
+				return protocol.EncodeRaw(op, mangle(body), in, protocol.Overrides{}), nil
 			}}
 		}
 		out = append(out,
@@ -80,15 +80,4 @@ func protocolBreaks(op *specs.Operation) []protocolBreak {
 			}})
 	}
 	return out
-}
-
-// labelsOf picks the path-label members out of an input, as text.
-func labelsOf(op *specs.Operation, in map[string]any) map[string]string {
-	labels := map[string]string{}
-	for _, m := range op.PathMembers() {
-		if s, ok := in[m].(string); ok {
-			labels[m] = s
-		}
-	}
-	return labels
 }

@@ -123,6 +123,9 @@ func caseDrawer(op *specs.Operation, c Case) (func(*rapid.T, *Case) error, error
 		if !ok {
 			return fmt.Errorf("valid input of %s is not an object", op.ID)
 		}
+		if !usable(op, generators.Case{Value: in, Valid: true}) {
+			return fmt.Errorf("valid input of %s cannot travel on the wire as it is", op.ID)
+		}
 		if err := wireCase(op, generators.Case{Value: in, Valid: true}, out); err != nil {
 			return err
 		}

@@ -41,7 +41,7 @@ func validExpect(op *specs.Operation, input map[string]any) check.Expect {
 func readBack(set *specs.Set, f flow, created target.Exchange) (read *specs.Operation, req target.Request, id string, ok bool) {
 	read, create := set.Operation(f.Read), set.Operation(f.Create)
 	if read == nil || create == nil || create.Created == nil || create.Created.ID == nil ||
-		created.Response == nil || created.Response.Status != 200 {
+		created.Response == nil || created.Response.Status != create.Success() {
 		return nil, target.Request{}, "", false
 	}
 	v, _ := check.ResponseValue(created, create.Created.ID.Member)

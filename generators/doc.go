@@ -21,7 +21,7 @@
 // (targets.go); Invalid and Boundary build a whole document around one edge (objects.go,
 // arrays.go), Invalid with rapid's choices, Boundary with fixed ones (chooser.go).
 //
-// Conventions shared with specs: paths are generic ($.tags[*].key, as specs.GenericPath makes
+// Conventions shared with specs: paths are generic ($.tags[*].key, as jsonpath.Generic makes
 // them); a missing member is reported at its own path with keyword "required"; a rule breach
 // carries the rule kind as keyword ("uniqueKeys", "maxItems") at the list's path. A null
 // member stands for an absent one (AWS semantics): null for a required member is a "required"

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/plumbhq/plumb/specs"
@@ -18,22 +19,18 @@ type Overrides struct {
 }
 
 // Encode builds the wire request for op from its input members (decoded JSON values). Members
-// bound to path labels go into the path, percent-encoded as AWS SDKs do; the rest form the JSON
-// body. A member the operation does not know travels in the body (unknown members are legal
+// bound to path labels go into the path, percent-encoded as AWS SDKs do; query members into the
+// query string, sorted by name (a list as its key repeated); header members into headers (a list
+// comma-joined); the rest form the JSON body. Bound members travel as their text (Text): a value
+// of the wrong JSON type arrives as its text. A null or absent query or header member is not
+// sent. A member the operation does not know travels in the body (unknown members are legal
 // input that servers ignore).
 func Encode(op *specs.Operation, input map[string]any, o Overrides) (target.Request, error) {
 	body := map[string]any{}
-	labels := map[string]string{}
 	for name, v := range input {
-		if op.InputIn[name] == "path" {
-			s, ok := v.(string)
-			if !ok && v != nil {
-				s = fmt.Sprint(v) // a path label can only carry text; a wrong type arrives as its text
-			}
-			labels[name] = s
-			continue
+		if !op.Bound(name) {
+			body[name] = v
 		}
-		body[name] = v
 	}
 	var raw []byte
 	if op.ContentType != "" {
@@ -42,17 +39,32 @@ func Encode(op *specs.Operation, input map[string]any, o Overrides) (target.Requ
 			return target.Request{}, fmt.Errorf("%s: encode body: %w", op.ID, err)
 		}
 	}
-	return EncodeRaw(op, raw, labels, o), nil
+	return EncodeRaw(op, raw, input, o), nil
 }
 
 // EncodeRaw builds the wire request for op with a body given verbatim (malformed JSON, wrong
-// types) and path labels given unescaped; a label absent from labels is sent empty.
-func EncodeRaw(op *specs.Operation, body []byte, labels map[string]string, o Overrides) target.Request {
+// types) and the members bound outside the body (path labels, query and header members) taken
+// from bound, as Encode sends them; its body members are ignored. A path label absent from
+// bound is sent empty.
+func EncodeRaw(op *specs.Operation, body []byte, bound map[string]any, o Overrides) target.Request {
 	path := op.Path
 	for _, name := range op.PathMembers() {
-		path = strings.ReplaceAll(path, "{"+name+"}", EscapeLabel(labels[name]))
+		label := Text(bound[name])
+		escaped := EscapeLabel(label)
+		if op.Greedy[name] {
+			escaped = EscapeGreedyLabel(label)
+		}
+		path = strings.ReplaceAll(path, "{"+name+"}", escaped)
+	}
+	if q := query(op, bound); q != "" {
+		path += "?" + q
 	}
 	h := http.Header{}
+	for _, name := range op.MembersIn(specs.InHeader) {
+		if v := headerText(bound[name]); v != "" {
+			h.Set(name, v)
+		}
+	}
 	if op.ContentType != "" {
 		h.Set("Content-Type", op.ContentType)
 	}
@@ -76,6 +88,62 @@ func EncodeRaw(op *specs.Operation, body []byte, labels map[string]string, o Ove
 		Header:    h,
 		Body:      body,
 	}
+}
+
+// query encodes op's query members in bound, sorted by name, each value percent-encoded as
+// AWS SDKs encode them; a list is its key repeated, in order.
+func query(op *specs.Operation, bound map[string]any) string {
+	var parts []string
+	for _, name := range op.MembersIn(specs.InQuery) {
+		v, ok := bound[name]
+		if !ok || v == nil {
+			continue
+		}
+		values, isList := v.([]any)
+		if !isList {
+			values = []any{v}
+		}
+		for _, item := range values {
+			parts = append(parts, EscapeLabel(name)+"="+EscapeLabel(Text(item)))
+		}
+	}
+	return strings.Join(parts, "&")
+}
+
+// headerText is a header member's value: its text, a list's items comma-joined ("" for null,
+// which is not sent).
+func headerText(v any) string {
+	if list, ok := v.([]any); ok {
+		items := make([]string, len(list))
+		for i, item := range list {
+			items[i] = Text(item)
+		}
+		return strings.Join(items, ",")
+	}
+	return Text(v)
+}
+
+// Text is the wire text of a member bound outside the body: a string as it is, a number in
+// decimal without an exponent, a boolean as true or false, null as "", and anything else (a
+// value of the wrong type) as its JSON.
+func Text(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return v
+	case bool:
+		return strconv.FormatBool(v)
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	case json.Number:
+		return v.String()
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(b)
 }
 
 func setOrDelete(h http.Header, k, v string) {
@@ -102,4 +170,14 @@ func EscapeLabel(s string) string {
 		b.WriteByte(hex[c&15])
 	}
 	return b.String()
+}
+
+// EscapeGreedyLabel percent-encodes a greedy label ({Key+}) as EscapeLabel does each of its
+// segments, keeping the "/" between them.
+func EscapeGreedyLabel(s string) string {
+	segs := strings.Split(s, "/")
+	for i, seg := range segs {
+		segs[i] = EscapeLabel(seg)
+	}
+	return strings.Join(segs, "/")
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/plumbhq/plumb/jsonpath"
+	"github.com/plumbhq/plumb/protocol"
 	"github.com/plumbhq/plumb/specs"
 )
 
@@ -236,15 +237,9 @@ type breach struct{ path, keyword string }
 // breaches lists what the document, as the target receives it, breaks: path labels travel as
 // text, so they are judged as their text.
 func breaches(op *specs.Operation, doc map[string]any) map[breach]bool {
-	wire := deepCopy(doc).(map[string]any)
-	for _, m := range op.PathMembers() {
-		if v, ok := wire[m]; ok {
-			if v == nil {
-				delete(wire, m)
-			} else if _, isText := v.(string); !isText {
-				wire[m] = fmt.Sprint(v)
-			}
-		}
+	wire, ok := protocol.Received(op, deepCopy(doc).(map[string]any))
+	if !ok {
+		return map[breach]bool{{"$", "wire"}: true} // a header cannot carry it: no scenario says it
 	}
 	out := map[breach]bool{}
 	for _, v := range append(specs.Validate(op.Input, wire), op.CheckRules(wire)...) {

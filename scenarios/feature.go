@@ -268,7 +268,7 @@ func (g *gen) group(path, keyword string, valid bool, rows []row) scenario {
 	c, found := op.Find("request", path, keyword)
 	sc := scenario{when: []string{"I send the request"}}
 	verb := g.outcome.verb
-	pathLabel := op.InputIn[strings.TrimPrefix(path, "$.")] == "path"
+	pathLabel := op.Bound(genericSegs(path)[0].name) // a path label, query or header member (or its items): text
 	if valid {
 		switch {
 		case found:

@@ -70,6 +70,8 @@ func title(member string, keyword string, valid bool, c specs.Constraint, verb s
 		return member + " at its highest valid value " + verb
 	case keyword == "enum":
 		return member + " of a documented value " + verb
+	case keyword == "minItems" && c.ID == "":
+		return "An empty " + member + " list " + verb
 	case keyword == "minItems":
 		return member + " with " + items(v) + " (the minimum) " + verb
 	case keyword == "maxItems":

@@ -106,7 +106,7 @@ func (g *gen) protocol() []scenario {
 func (g *gen) bodyMembers() map[string]any {
 	out := map[string]any{}
 	for k, v := range g.base {
-		if g.op.InputIn[k] != "path" {
+		if !g.op.Bound(k) {
 			out[k] = v
 		}
 	}
@@ -118,7 +118,7 @@ func (g *gen) requiredBodyMembers() []string {
 	var out []string
 	for _, c := range g.op.Constraints() {
 		if c.In == "request" && c.Keyword == "required" && strings.Count(c.Path, ".") == 1 &&
-			g.op.InputIn[strings.TrimPrefix(c.Path, "$.")] != "path" {
+			!g.op.Bound(strings.TrimPrefix(c.Path, "$.")) {
 			out = append(out, "@"+c.ID)
 		}
 	}

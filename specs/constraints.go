@@ -86,11 +86,20 @@ func (o *Operation) buildConstraints() []Constraint {
 			add(c, o.keywordLine("", c.Keyword, s, parent))
 		}
 	})
+	// Output members bound to headers: their path is $.<Header> like a body member's, so that
+	// ids (<Op>.response.<Header>.<keyword>) and response_schema causes name them alike.
+	for _, h := range o.OutputHeaders {
+		for _, c := range schemaConstraints("$."+h.Name, h.Schema, h.Required) {
+			c.In = "response"
+			add(c, o.keywordLine("", c.Keyword, h.Schema, nil))
+		}
+	}
 	var responses *openapi3.Origin
 	if o.Spec.Responses != nil {
 		responses = o.Spec.Responses.Origin
 	}
-	add(Constraint{In: "response", Keyword: "status", Value: "200", Status: 200, Source: "success response"}, fieldLine(responses, "200"))
+	success := strconv.Itoa(o.Success())
+	add(Constraint{In: "response", Keyword: "status", Value: success, Status: o.Success(), Source: "success response"}, fieldLine(responses, success))
 	for _, e := range o.Errors {
 		add(Constraint{In: "error", Path: "$." + e.Type, Keyword: "error", Value: e.Type, Error: e.Type, Status: e.Status, Source: e.Source},
 			fieldLine(o.Spec.Origin, "x-aws-errors"))

@@ -14,6 +14,10 @@
 //     documents about the resource it made: the member naming it (never returned twice) and
 //     members with a documented initial value; validated against the 200 body schema at load.
 //     ValueAt, MemberName, Operation.MemberNames read member paths and names (created.go).
+//   - InBody, InPath, InQuery, InHeader, Operation.Bound, Operation.MembersIn, HeaderMember,
+//     Operation.HeaderViolations, ParseText: the HTTP bindings of restJson1 (path, greedy, query
+//     and header members; the one 2xx success status; output members bound to its headers),
+//     which support.go refuses beyond (binding.go).
 //   - Constraint, Operation.Constraints: every documented constraint as a flat, stable list; it
 //     drives `plumb spec list`, scenario traceability and the per-constraint report (constraints.go).
 //   - Set.Location, Service.Path: the spec file and line stating a constraint (its keyword) or an

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
 )
@@ -41,7 +42,7 @@ func parseExample(op *Operation, params openapi3.Parameters) (map[string]any, er
 		}
 	}
 	for _, p := range params {
-		if p.Value == nil || p.Value.In != openapi3.ParameterInPath {
+		if p.Value == nil || !op.Bound(strings.TrimSuffix(p.Value.Name, "+")) {
 			continue
 		}
 		ex := p.Value.Example
@@ -49,7 +50,7 @@ func parseExample(op *Operation, params openapi3.Parameters) (map[string]any, er
 			ex = p.Value.Schema.Value.Example
 		}
 		if ex != nil {
-			out[p.Value.Name] = normalizeJSON(ex)
+			out[strings.TrimSuffix(p.Value.Name, "+")] = normalizeJSON(ex)
 			found = true
 		}
 	}

@@ -190,11 +190,12 @@ func modelOperation(svc *Service, method, path string, item *openapi3.PathItem, 
 	params = append(params, spec.Parameters...)
 	copied := false
 	for _, p := range params {
-		if p.Value == nil || p.Value.In != openapi3.ParameterInPath {
+		in, name, greedy, ok := binding(svc, p)
+		if !ok {
 			continue
 		}
-		if op.InputIn[p.Value.Name] != "" {
-			return nil, fmt.Errorf("%s: path label %s clashes with a body member", op.ID, p.Value.Name)
+		if op.InputIn[name] != "" {
+			return nil, fmt.Errorf("%s: %s member %s clashes with a %s member", op.ID, in, name, op.InputIn[name])
 		}
 		if !copied { // never write into a schema the document shares
 			c := *input
@@ -205,18 +206,30 @@ func modelOperation(svc *Service, method, path string, item *openapi3.PathItem, 
 			c.Required = append([]string(nil), input.Required...)
 			input, copied = &c, true
 		}
-		input.WithPropertyRef(p.Value.Name, p.Value.Schema)
-		input.Required = append(input.Required, p.Value.Name)
-		op.InputIn[p.Value.Name] = "path"
+		input.WithPropertyRef(name, p.Value.Schema)
+		if in == "path" || p.Value.Required {
+			input.Required = append(input.Required, name)
+		}
+		op.InputIn[name] = in
+		if greedy {
+			if op.Greedy == nil {
+				op.Greedy = map[string]bool{}
+			}
+			op.Greedy[name] = true
+			op.Path = strings.ReplaceAll(op.Path, "{"+name+"+}", "{"+name+"}")
+		}
 	}
 	op.Input = input
 
-	// Output: the 200 response.
-	ok := spec.Responses.Status(http.StatusOK)
-	if ok == nil || ok.Value == nil {
-		return nil, fmt.Errorf("%s: no 200 response", op.ID)
+	// Output: the one 2xx response the operation documents (support.go refuses two), its body
+	// and the headers bound to output members.
+	status, ok := successStatus(spec.Responses)
+	if !ok {
+		return nil, fmt.Errorf("%s: no 2xx response", op.ID)
 	}
-	for mt, media := range ok.Value.Content {
+	op.SuccessStatus = status
+	success := spec.Responses.Status(status)
+	for mt, media := range success.Value.Content {
 		op.OutputContentType = mt
 		if media.Schema != nil {
 			op.Output = media.Schema.Value
@@ -224,7 +237,17 @@ func modelOperation(svc *Service, method, path string, item *openapi3.PathItem, 
 		break
 	}
 	if op.Output == nil {
-		return nil, fmt.Errorf("%s: 200 response has no schema", op.ID)
+		if status != http.StatusNoContent {
+			return nil, fmt.Errorf("%s: %d response has no schema", op.ID, status)
+		}
+		op.Output = openapi3.NewObjectSchema() // 204: no body, nothing to check in it
+	}
+	op.OutputHeaders = outputHeaders(success.Value)
+	op.outputHeaders = outputHeaderSchema(op.OutputHeaders)
+	for _, h := range op.OutputHeaders {
+		if op.Output.Properties[h.Name] != nil {
+			return nil, fmt.Errorf("%s: response header %s has the name of a body member", op.ID, h.Name)
+		}
 	}
 	created, err := parseCreated(spec.Extensions, op.Output)
 	if err != nil {

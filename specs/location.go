@@ -56,9 +56,9 @@ func (o *Operation) keywordLine(path, keyword string, s, parent *openapi3.Schema
 		return cmp.Or(fieldLine(s.Origin, keyword), keyLine(s.Origin))
 	}
 	name := path[strings.LastIndexAny(path, ".]")+1:]
-	if o.InputIn[name] == "path" && path == "$."+name { // a path label: its parameter says required
+	if o.Bound(name) && path == "$."+name { // a path label, query or header member: its parameter says required
 		for _, p := range o.Spec.Parameters {
-			if p.Value != nil && p.Value.Name == name && p.Value.In == openapi3.ParameterInPath {
+			if p.Value != nil && strings.TrimSuffix(p.Value.Name, "+") == name && p.Value.In == o.InputIn[name] {
 				return cmp.Or(fieldLine(p.Value.Origin, "required"), keyLine(p.Value.Origin))
 			}
 		}

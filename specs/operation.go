@@ -85,11 +85,19 @@ type Operation struct {
 	// body schema, or for operations bound to path labels an object holding those labels, so that
 	// generators and checks treat every input member alike. InputIn says where each member travels.
 	Input   *openapi3.Schema
-	InputIn map[string]string // member -> "body" | "path"
+	InputIn map[string]string // member -> InBody, InPath, InQuery or InHeader (binding.go)
+	// Greedy names the path labels that take several segments ({Key+}: "/" kept); Path writes
+	// them {Key}.
+	Greedy map[string]bool
 
-	// Output is the 200 response body schema; OutputContentType its media type.
+	// SuccessStatus is the one 2xx status the operation documents (200, 201, 202 or 204).
+	SuccessStatus int
+	// Output is the success response's body schema (an empty object for 204, which has no body);
+	// OutputContentType its media type. OutputHeaders are the output members bound to headers of
+	// the success response.
 	Output            *openapi3.Schema
 	OutputContentType string
+	OutputHeaders     []HeaderMember
 
 	Errors []ErrorShape // documented errors (x-aws-errors)
 	Rules  []Rule       // semantic rules JSON Schema cannot state (x-plumb-rules)
@@ -105,25 +113,17 @@ type Operation struct {
 	// carrying one has no documented outcome beyond "a documented answer".
 	Opaque []string
 
-	constraints []Constraint
-	lines       map[string]int // constraint id -> line of the spec stating it (location.go)
-	example     map[string]any // the documented example input (example.go); nil when none
+	outputHeaders *openapi3.Schema // OutputHeaders as one object schema (binding.go); nil when none
+	constraints   []Constraint
+	lines         map[string]int // constraint id -> line of the spec stating it (location.go)
+	example       map[string]any // the documented example input (example.go); nil when none
 }
 
 // Protocol is the operation's wire protocol.
 func (o *Operation) Protocol() Protocol { return o.Service.Protocol }
 
 // PathMembers returns the input members bound to path labels, sorted.
-func (o *Operation) PathMembers() []string {
-	var out []string
-	for m, in := range o.InputIn {
-		if in == "path" {
-			out = append(out, m)
-		}
-	}
-	sort.Strings(out)
-	return out
-}
+func (o *Operation) PathMembers() []string { return o.MembersIn(InPath) }
 
 // Error returns the documented error with the given type name.
 func (o *Operation) Error(name string) (ErrorShape, bool) {
@@ -154,10 +154,19 @@ func (o *Operation) ClientError() ErrorShape {
 	return ErrorShape{}
 }
 
-// Statuses returns the documented HTTP statuses: 200 plus every error's.
+// Success is the operation's success status: SuccessStatus, or 200 for an operation modelled
+// without one (not built by the loader).
+func (o *Operation) Success() int {
+	if o.SuccessStatus == 0 {
+		return 200
+	}
+	return o.SuccessStatus
+}
+
+// Statuses returns the documented HTTP statuses: the success status plus every error's.
 func (o *Operation) Statuses() []int {
-	seen := map[int]bool{200: true}
-	out := []int{200}
+	seen := map[int]bool{o.Success(): true}
+	out := []int{o.Success()}
 	for _, e := range o.Errors {
 		if !seen[e.Status] {
 			seen[e.Status] = true

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"net/http"
 	"slices"
 	"strconv"
 	"strings"
@@ -92,13 +93,7 @@ func checkSupported(svc *Service) error {
 				if svc.Protocol.IsAWSJSON() && p.Value.In == openapi3.ParameterInHeader && strings.EqualFold(p.Value.Name, "X-Amz-Target") {
 					continue // the protocol's own header: the target constraint checks it (x-aws-target)
 				}
-				if p.Value.In != openapi3.ParameterInPath {
-					u.refuse(pw, keyLine(p.Origin), "parameters in %s are not sent or checked by plumb (path labels only)", p.Value.In)
-					continue
-				}
-				if p.Value.Schema != nil {
-					checkSchema(u, pw, p.Value.Schema, map[*openapi3.Schema]bool{})
-				}
+				checkParameter(u, svc, pw, p)
 			}
 			if rb := op.RequestBody; rb != nil && rb.Value != nil {
 				if len(rb.Value.Content) > 1 {
@@ -111,7 +106,9 @@ func checkSupported(svc *Service) error {
 				}
 			}
 			if op.Responses != nil {
-				for code, ref := range op.Responses.Map() {
+				successes := 0
+				for _, code := range slices.Sorted(maps.Keys(op.Responses.Map())) {
+					ref := op.Responses.Value(code)
 					if ref == nil || ref.Value == nil {
 						continue
 					}
@@ -121,8 +118,16 @@ func checkSupported(svc *Service) error {
 						u.refuse(rw, keyLine(ref.Origin), "response %q: plumb checks exact statuses only (AWS documents exact statuses)", code)
 						continue
 					}
-					if status >= 200 && status < 300 && status != 200 {
-						u.refuse(rw, keyLine(ref.Origin), "success status %d: plumb checks a 200 success only", status)
+					if status >= 200 && status < 300 {
+						successes++
+						if svc.Protocol.IsAWSJSON() && status != http.StatusOK {
+							u.refuse(rw, keyLine(ref.Origin), "success status %d: %s answers 200", status, svc.Protocol)
+						} else if !slices.Contains(successStatuses, status) {
+							u.refuse(rw, keyLine(ref.Origin), "success status %d: plumb checks a success of 200, 201, 202 or 204", status)
+						} else if successes > 1 {
+							u.refuse(rw, keyLine(ref.Origin), "a second success status (%d): plumb checks an operation with one 2xx response", status)
+						}
+						checkOutputHeaders(u, rw, ref.Value)
 					}
 					for mt, media := range ref.Value.Content {
 						if media != nil && media.Schema != nil {
@@ -188,5 +193,73 @@ func checkSchema(u *unsupported, where string, ref *openapi3.SchemaRef, seen map
 	}
 	if s.Items != nil {
 		checkSchema(u, where+"[*]", s.Items, seen)
+	}
+}
+
+// checkParameter refuses a parameter plumb does not send: one in a cookie, a non-scalar one
+// (query lists of scalars excepted, and header lists, sent comma-joined), a query list in any
+// style but the OpenAPI default (form, exploded: the key repeated), and in awsJson a member
+// outside the body (its operations are POST / with a JSON body only).
+func checkParameter(u *unsupported, svc *Service, pw string, p *openapi3.ParameterRef) {
+	v := p.Value
+	line := keyLine(p.Origin)
+	switch v.In {
+	case openapi3.ParameterInPath, openapi3.ParameterInQuery, openapi3.ParameterInHeader:
+	default:
+		u.refuse(pw, line, "parameters in %s are not sent or checked by plumb (path labels, query and header members only)", v.In)
+		return
+	}
+	if svc.Protocol.IsAWSJSON() {
+		u.refuse(pw, line, "parameters in %s: %s sends every member in the JSON body", v.In, svc.Protocol)
+		return
+	}
+	if v.Schema == nil || v.Schema.Value == nil {
+		u.refuse(pw, line, "a parameter without a schema (content) is not sent by plumb")
+		return
+	}
+	s := v.Schema.Value
+	if scalarType(s) == "" {
+		items := s.Items
+		list := s.Type != nil && s.Type.Is(openapi3.TypeArray) && items != nil && scalarType(items.Value) != ""
+		switch {
+		case !list || v.In == openapi3.ParameterInPath:
+			u.refuse(pw, cmp.Or(fieldLine(s.Origin, "type"), line), "a %s member of this type: plumb sends strings, integers, numbers and booleans (and lists of them in a query or header)", v.In)
+			return
+		case v.In == openapi3.ParameterInQuery && ((v.Style != "" && v.Style != openapi3.SerializationForm) || (v.Explode != nil && !*v.Explode)):
+			u.refuse(pw, cmp.Or(fieldLine(v.Origin, "style"), fieldLine(v.Origin, "explode"), line),
+				"a query list in style %s, not exploded or otherwise: plumb sends a list as the key repeated (style form, explode true)", cmp.Or(v.Style, openapi3.SerializationForm))
+			return
+		}
+	}
+	if v.In == openapi3.ParameterInHeader && slices.ContainsFunc(protocolHeaders, func(h string) bool { return strings.EqualFold(h, v.Name) }) {
+		u.refuse(pw, line, "header %s is the protocol's (or the signature's), not a member plumb can set", v.Name)
+		return
+	}
+	checkSchema(u, pw, v.Schema, map[*openapi3.Schema]bool{})
+}
+
+// protocolHeaders are the headers the protocol, HTTP or SigV4 signing set: no member may be bound
+// to one.
+var protocolHeaders = []string{"Content-Type", "Content-Length", "Host", "Authorization", "X-Amz-Date",
+	"X-Amz-Security-Token", "X-Amz-Content-Sha256", "X-Amz-Target", "User-Agent"}
+
+// checkOutputHeaders refuses a success response header bound to an output member that plumb
+// cannot parse from its text: one described by content, or of a non-scalar type.
+func checkOutputHeaders(u *unsupported, rw string, r *openapi3.Response) {
+	for _, name := range slices.Sorted(maps.Keys(r.Headers)) {
+		h := r.Headers[name]
+		if h == nil || h.Value == nil || strings.EqualFold(name, requestIDHeader) {
+			continue
+		}
+		hw := rw + " header " + name
+		if h.Value.Schema == nil || h.Value.Schema.Value == nil {
+			u.refuse(hw, keyLine(h.Origin), "a response header without a schema (content) is not checked by plumb")
+			continue
+		}
+		if scalarType(h.Value.Schema.Value) == "" {
+			u.refuse(hw, keyLine(h.Origin), "a response header of this type: plumb checks strings, integers, numbers and booleans")
+			continue
+		}
+		checkSchema(u, hw, h.Value.Schema, map[*openapi3.Schema]bool{})
 	}
 }

@@ -37,13 +37,7 @@ func (r *request) build() (target.Request, error) {
 		err error
 	)
 	if r.rawSet {
-		labels := map[string]string{}
-		for _, m := range r.op.PathMembers() {
-			if v, ok := r.input[m]; ok && v != nil {
-				labels[m] = fmt.Sprint(v)
-			}
-		}
-		req = protocol.EncodeRaw(r.op, r.raw, labels, protocol.Overrides{})
+		req = protocol.EncodeRaw(r.op, r.raw, r.input, protocol.Overrides{}) // path, query and header members as Encode sends them
 	} else if req, err = protocol.Encode(r.op, r.input, protocol.Overrides{}); err != nil {
 		return target.Request{}, err
 	}

@@ -36,7 +36,7 @@ func constraintOf(op *specs.Operation, rc *report.RootCause) string {
 	in, path, keyword := "request", jsonpath.Generic(rc.Example.Path), rc.Example.Rule
 	if keyword == "" && rc.Check == string(check.ResponseSchema) {
 		status, p, kw, ok := check.SchemaCause(rc.Cause)
-		if !ok || status != 200 { // an error body's schema states no constraint of the list
+		if !ok || status != op.Success() { // an error body's schema states no constraint of the list
 			return ""
 		}
 		in, path, keyword = "response", p, kw

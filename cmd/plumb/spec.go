@@ -118,9 +118,20 @@ func specDump(set *specs.Set, args []string, stdout, stderr io.Writer) int {
 		"responseContentType": op.OutputContentType,
 		"input":               op.Input,
 		"inputLocation":       op.InputIn,
+		"successStatus":       op.Success(),
 		"output":              op.Output,
 		"errors":              op.Errors,
 		"rules":               op.Rules,
+	}
+	if len(op.Greedy) > 0 {
+		dump["greedyLabels"] = op.Greedy // {Key+}: the label keeps its slashes
+	}
+	if len(op.OutputHeaders) > 0 {
+		headers := map[string]any{}
+		for _, h := range op.OutputHeaders {
+			headers[h.Name] = map[string]any{"required": h.Required, "schema": h.Schema}
+		}
+		dump["outputHeaders"] = headers // output members bound to the success's headers
 	}
 	if op.Created != nil {
 		dump["created"] = op.Created // x-plumb-created: the created resource's id and initial values

@@ -88,6 +88,16 @@ func TestFuzzWithABroughtSpecAgainstAServerOfItsOwn(t *testing.T) {
 	assert.Equal(t, "PutWidget", doc.Operations[0].Operation)
 }
 
+func TestRunWithABroughtAWSJSON10Spec(t *testing.T) {
+	var sent atomic.Int64
+	srv := widgetServer(t, &sent, 100)
+	dir := t.TempDir()
+	code, out, errs := plumb(t, "run", "--spec", widgetsSpec, "--target", srv.URL, "--report-dir", dir, "--format", "json")
+	require.Equal(t, exitOK, code, "stdout:\n%s\nstderr:\n%s", out, errs)
+	assert.Greater(t, sent.Load(), int64(10))
+	assert.EqualValues(t, "passed", readReport(t, dir).Verdict)
+}
+
 func TestABroughtSpecNeedsATargetTheEmulatorCannotBe(t *testing.T) {
 	code, _, errs := plumb(t, "fuzz", "--spec", widgetsSpec, "--budget", "10")
 	assert.Equal(t, exitUsage, code)
