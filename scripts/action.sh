@@ -33,6 +33,7 @@ dirs_of() {
 run_one() {
 	local cmd=$1 dir=$2 args=()
 	for t in ${INPUT_TARGET:-}; do args+=(--target "$t"); done
+	for f in ${INPUT_SPEC:-}; do args+=(--spec "$f"); done
 	[ -n "${INPUT_BASELINE:-}" ] && args+=(--baseline "$INPUT_BASELINE")
 	if [ -n "${INPUT_SHARD:-}" ]; then args+=(--shard "$INPUT_SHARD"); fi
 	if [ "$cmd" = fuzz ]; then

@@ -26,7 +26,7 @@ import (
 func (s *scenario) flowOf(create string) (*specs.Operation, *specs.ReadBack, error) {
 	op := s.env.Specs.Operation(create)
 	if op == nil {
-		return nil, nil, fmt.Errorf("the spec has no operation %q", create)
+		return nil, nil, s.notInSpecs(create)
 	}
 	if op.Created == nil || op.Created.Read == nil || op.Created.ID == nil {
 		return nil, nil, fmt.Errorf("%s declares no read-back (x-plumb-created id and read), so there is no flow to follow", create)
@@ -98,7 +98,7 @@ func (s *scenario) create(ctx context.Context, op string) error {
 func (s *scenario) readOne(ctx context.Context, c created) error {
 	read := s.env.Specs.Operation(c.flow.Operation)
 	if read == nil {
-		return fmt.Errorf("the spec has no operation %s", c.flow.Operation)
+		return s.notInSpecs(c.flow.Operation)
 	}
 	in := map[string]any{}
 	if err := jsonpath.Set(in, c.flow.Input, c.id); err != nil {

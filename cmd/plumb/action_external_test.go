@@ -197,3 +197,19 @@ func TestActionYAMLWiresTheScript(t *testing.T) {
 	assert.Contains(t, runs, `go build -o "$RUNNER_TEMP/plumb" ./cmd/plumb`)
 	assert.Equal(t, `bash "$GITHUB_ACTION_PATH/scripts/action.sh" verdict`, runs[len(runs)-1], "the job fails last, after the upload")
 }
+
+// The spec input reaches plumb as --spec: a spec of an operation the embedded emulator does not
+// implement, with no target, is refused (exit 2) naming it; with the embedded specs given as
+// files, the run passes.
+func TestActionPassesTheSpecInput(t *testing.T) {
+	widgets, err := filepath.Abs("../../specs/testdata/widgets-awsjson10.yaml")
+	require.NoError(t, err)
+	r := runAction(t, map[string]string{"COMMAND": "run", "SPEC": widgets})
+	assert.Equal(t, 2, r.code, r.verdictLog)
+
+	outposts, err := filepath.Abs("../../specs/outposts.yaml")
+	require.NoError(t, err)
+	r = runAction(t, map[string]string{"COMMAND": "run", "SPEC": outposts})
+	assert.Equal(t, 0, r.code, r.verdictLog)
+	assert.NotContains(t, r.summaryText(t), "CreateConnection", "only the given spec's operations were tested")
+}
