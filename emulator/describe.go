@@ -72,26 +72,8 @@ func describeConnectionsRules(f faultSet) []rule {
 
 // describeConnections serves OvertureService.DescribeConnections.
 func (e *Emulator) describeConnections(w http.ResponseWriter, r *http.Request) {
-	if msg, bad := mediaTypeError(r, mediaAmzJSON); bad {
-		e.writeAmzJSONError(w, apiError{http.StatusBadRequest, typeDXClient, msg})
-		return
-	}
-	obj, ae := e.readObject(r)
-	if ae != nil {
-		if ae.typ == typeValidation {
-			ae.typ = typeDXClient
-		}
-		e.writeAmzJSONError(w, *ae)
-		return
-	}
-	if name, ok := e.unknownMember(obj, e.describeRules); ok {
-		e.writeAmzJSONError(w, apiError{http.StatusBadRequest, typeDXClient, unknownMemberMessage(name)})
-		return
-	}
-	var v validator
-	vals := v.object(obj, e.describeRules, "")
-	if len(v.errs) > 0 {
-		e.writeAmzJSONError(w, apiError{http.StatusBadRequest, typeDXClient, v.message()})
+	vals, ok := e.dxInput(w, r, e.describeRules)
+	if !ok {
 		return
 	}
 	if id, ok := vals["connectionId"].(string); ok {
@@ -148,4 +130,34 @@ func (e *Emulator) described(conns []map[string]any) []map[string]any {
 		}
 	}
 	return out
+}
+
+// dxInput reads and validates a Direct Connect request body against rules, the order every
+// awsJson operation of the emulator checks in: Content-Type, body size, JSON syntax, unknown
+// members (under the fault that rejects them), then the whole validation table as one
+// DirectConnectClientException. It writes the error answer itself; ok is false then.
+func (e *Emulator) dxInput(w http.ResponseWriter, r *http.Request, rules []rule) (map[string]any, bool) {
+	if msg, bad := mediaTypeError(r, mediaAmzJSON); bad {
+		e.writeAmzJSONError(w, apiError{http.StatusBadRequest, typeDXClient, msg})
+		return nil, false
+	}
+	obj, ae := e.readObject(r)
+	if ae != nil {
+		if ae.typ == typeValidation {
+			ae.typ = typeDXClient
+		}
+		e.writeAmzJSONError(w, *ae)
+		return nil, false
+	}
+	if name, ok := e.unknownMember(obj, rules); ok {
+		e.writeAmzJSONError(w, apiError{http.StatusBadRequest, typeDXClient, unknownMemberMessage(name)})
+		return nil, false
+	}
+	var v validator
+	vals := v.object(obj, rules, "")
+	if len(v.errs) > 0 {
+		e.writeAmzJSONError(w, apiError{http.StatusBadRequest, typeDXClient, v.message()})
+		return nil, false
+	}
+	return vals, true
 }

@@ -75,26 +75,8 @@ func maxTags(f faultSet) int {
 // list's minimum) as one DirectConnectClientException; then repeated keys
 // (DuplicateTagKeysException); then the tag count (TooManyTagsException).
 func (e *Emulator) createConnection(w http.ResponseWriter, r *http.Request) {
-	if msg, bad := mediaTypeError(r, mediaAmzJSON); bad {
-		e.writeAmzJSONError(w, apiError{http.StatusBadRequest, typeDXClient, msg})
-		return
-	}
-	obj, ae := e.readObject(r)
-	if ae != nil {
-		if ae.typ == typeValidation {
-			ae.typ = typeDXClient
-		}
-		e.writeAmzJSONError(w, *ae)
-		return
-	}
-	if name, ok := e.unknownMember(obj, e.createRules); ok {
-		e.writeAmzJSONError(w, apiError{http.StatusBadRequest, typeDXClient, unknownMemberMessage(name)})
-		return
-	}
-	var v validator
-	vals := v.object(obj, e.createRules, "")
-	if len(v.errs) > 0 {
-		e.writeAmzJSONError(w, apiError{http.StatusBadRequest, typeDXClient, v.message()})
+	vals, ok := e.dxInput(w, r, e.createRules)
+	if !ok {
 		return
 	}
 	tags, _ := vals["tags"].([]map[string]any)
