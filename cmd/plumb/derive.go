@@ -1,0 +1,84 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/plumbhq/plumb/derive"
+)
+
+// cmdDerive writes one OpenAPI spec per service of the given models (botocore service-2.json
+// or Smithy JSON AST), in the form --spec reads; --compare A B lists where two sources disagree,
+// constraint by constraint.
+func cmdDerive(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("derive", "[--operation OP]... [--out DIR] SOURCE... | plumb derive --compare A B", stderr)
+	var ops multiFlag
+	fs.Var(&ops, "operation", "derive only this operation (repeatable)")
+	out := fs.String("out", "", "write each service's spec to DIR/<service>.yaml (default: stdout)")
+	compare := fs.Bool("compare", false, "compare two sources (models or spec files) constraint by constraint")
+	if code, done := parseFlags(fs, args); done {
+		return code
+	}
+	if *compare {
+		if fs.NArg() != 2 {
+			return usageError(stderr, "derive", "--compare wants two sources, A and B")
+		}
+		diffs, err := derive.Compare(fs.Arg(0), fs.Arg(1), ops)
+		if err != nil {
+			return deriveError(stderr, err)
+		}
+		fmt.Fprint(stdout, derive.FormatDiffs(fs.Arg(0), fs.Arg(1), diffs))
+		if len(diffs) > 0 {
+			return exitNonConform
+		}
+		return exitOK
+	}
+	if fs.NArg() == 0 {
+		return usageError(stderr, "derive", "want at least one SOURCE (a botocore service-2.json[.gz] or a Smithy JSON AST model)")
+	}
+	code := exitOK
+	for _, src := range fs.Args() {
+		models, err := derive.Read(src)
+		if err != nil {
+			code = deriveError(stderr, err)
+			continue
+		}
+		for _, m := range models {
+			doc, err := m.OpenAPI(derive.Options{Operations: ops, Warn: func(s string) {
+				fmt.Fprintf(stderr, "plumb derive: %s: %s\n", m.Name, s)
+			}})
+			if err != nil {
+				code = deriveError(stderr, err)
+				continue
+			}
+			if *out == "" {
+				fmt.Fprint(stdout, string(doc))
+				continue
+			}
+			if err := os.MkdirAll(*out, 0o755); err != nil {
+				return deriveError(stderr, err)
+			}
+			file := filepath.Join(*out, m.Name+".yaml")
+			if err := os.WriteFile(file, doc, 0o644); err != nil {
+				return deriveError(stderr, err)
+			}
+			fmt.Fprintf(stderr, "plumb derive: wrote %s (%s, %s)\n", file, m.Name, m.Protocol)
+		}
+	}
+	return code
+}
+
+// deriveError prints err; a refused protocol or a bad source is a configuration error (2).
+func deriveError(stderr io.Writer, err error) int {
+	var pe *derive.ProtocolError
+	if errors.As(err, &pe) {
+		fmt.Fprintf(stderr, "plumb derive: %s: refused: protocol %s (plumb checks restJson1, awsJson1_0, awsJson1_1)\n", pe.Service, pe.Protocol)
+		return exitUsage
+	}
+	fmt.Fprintf(stderr, "plumb derive: %s\n", strings.TrimSpace(err.Error()))
+	return exitUsage
+}
