@@ -204,8 +204,12 @@ func bcShapeOf(name string, s bcShape, source string) (*Shape, error) {
 	}
 	if s.Exception {
 		e := &ErrorInfo{Code: name, Status: 400, Fault: "client", Where: "shapes." + name + ".exception"}
-		if s.Fault {
+		switch {
+		case s.Fault:
 			e.Status, e.Fault = 500, "server"
+		case s.Error == nil && (strings.HasSuffix(name, "ServerException") || strings.HasPrefix(name, "InternalServer")):
+			// botocore drops Smithy's @error("server"); the name is what is left of it.
+			e.Status, e.Fault, e.Where = 500, "server", "shapes."+name+".exception (no status in the model; a server fault by its name: 500)"
 		}
 		if s.Error != nil {
 			e.Where = "shapes." + name + ".error"

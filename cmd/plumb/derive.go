@@ -27,12 +27,12 @@ func cmdDerive(args []string, stdout, stderr io.Writer) int {
 		if fs.NArg() != 2 {
 			return usageError(stderr, "derive", "--compare wants two sources, A and B")
 		}
-		diffs, err := derive.Compare(fs.Arg(0), fs.Arg(1), ops)
+		res, err := derive.CompareSources(fs.Arg(0), fs.Arg(1), ops)
 		if err != nil {
 			return deriveError(stderr, err)
 		}
-		fmt.Fprint(stdout, derive.FormatDiffs(fs.Arg(0), fs.Arg(1), diffs))
-		if len(diffs) > 0 {
+		fmt.Fprint(stdout, res)
+		if len(res.Diffs) > 0 {
 			return exitNonConform
 		}
 		return exitOK
