@@ -20,14 +20,24 @@ func cmdDerive(args []string, stdout, stderr io.Writer) int {
 	fs.Var(&ops, "operation", "derive only this operation (repeatable)")
 	out := fs.String("out", "", "write each service's spec to DIR/<service>.yaml (default: stdout)")
 	compare := fs.Bool("compare", false, "compare two sources (models or spec files) constraint by constraint")
-	if code, done := parseFlags(fs, args); done {
-		return code
+	// Flags may follow the sources (plumb derive MODEL --operation OP): parse what each
+	// source leaves.
+	var sources []string
+	for {
+		if code, done := parseFlags(fs, args); done {
+			return code
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		sources = append(sources, fs.Arg(0))
+		args = fs.Args()[1:]
 	}
 	if *compare {
-		if fs.NArg() != 2 {
+		if len(sources) != 2 {
 			return usageError(stderr, "derive", "--compare wants two sources, A and B")
 		}
-		res, err := derive.CompareSources(fs.Arg(0), fs.Arg(1), ops)
+		res, err := derive.CompareSources(sources[0], sources[1], ops)
 		if err != nil {
 			return deriveError(stderr, err)
 		}
@@ -37,11 +47,11 @@ func cmdDerive(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	}
-	if fs.NArg() == 0 {
+	if len(sources) == 0 {
 		return usageError(stderr, "derive", "want at least one SOURCE (a botocore service-2.json[.gz] or a Smithy JSON AST model)")
 	}
 	code := exitOK
-	for _, src := range fs.Args() {
+	for _, src := range sources {
 		models, err := derive.Read(src)
 		if err != nil {
 			code = deriveError(stderr, err)
