@@ -106,7 +106,7 @@ func ReadBotocore(path string) (*Model, error) {
 	source := botocoreSource(path)
 	m := &Model{
 		Name: md.EndpointPrefix, SigningName: md.SigningName, Title: md.ServiceFullName, APIVersion: md.APIVersion,
-		TargetPrefix: md.TargetPrefix, Source: source, Shapes: map[string]*Shape{}, Opaque: map[string]map[string]string{},
+		TargetPrefix: md.TargetPrefix, Source: source, Where: "metadata", Shapes: map[string]*Shape{}, Opaque: map[string]map[string]string{},
 	}
 	protos := md.Protocols
 	if len(protos) == 0 {

@@ -47,7 +47,7 @@ func (c *Comparison) String() string { return FormatDiffs(c.A, c.B, c.Diffs) }
 // CompareSources is Compare, naming the sides.
 func CompareSources(a, b string, ops []string) (*Comparison, error) {
 	res := &Comparison{A: a, B: b}
-	sa, sb := isSpec(a), isSpec(b)
+	sa, sb := isSpec(a), isSpec(b) // "botocore:SERVICE" names a model (Read resolves it)
 	var setA, setB *specs.Set
 	var err error
 	if sa {

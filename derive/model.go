@@ -16,6 +16,7 @@ type Model struct {
 	Protocol     string // restJson1, awsJson1_0, awsJson1_1 (or the source's own name when refused)
 	TargetPrefix string // awsJson: the X-Amz-Target prefix
 	Source       string // names the source: "botocore 1.43.11 data/directconnect/2012-10-25/service-2.json.gz"
+	Where        string // where in the source the service is described: "metadata", a Smithy service shape id
 	Operations   []*Operation
 	Shapes       map[string]*Shape
 	// Opaque holds the input members only the service hands out (pagination tokens), by

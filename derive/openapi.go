@@ -99,7 +99,7 @@ func (w *writer) document() *yaml.Node {
 		title += " (" + strings.Join(names, ", ") + ")"
 	}
 	info := mapping(
-		"title", title,
+		"title", cmpOr(title, m.Name),
 		"version", m.APIVersion,
 		"description", fmt.Sprintf("Derived by plumb derive from %s. Every schema and member carries x-source naming the model and the shape it came from. Protocol %s.", m.Source, m.Protocol),
 		"x-aws-service", m.Name,
@@ -110,11 +110,11 @@ func (w *writer) document() *yaml.Node {
 	if m.isJSONRPC() {
 		set(info, "x-aws-target-prefix", m.TargetPrefix)
 	}
-	set(info, "x-source", w.src("metadata (protocol "+m.Protocol+")"))
+	set(info, "x-source", w.src(cmpOr(m.Where, "metadata")+" (protocol "+m.Protocol+")"))
 	doc := mapping(
 		"openapi", "3.0.3",
 		"info", info,
-		"servers", []*yaml.Node{mapping("url", "https://"+m.Name+".us-east-1.amazonaws.com", "x-source", w.src("metadata.endpointPrefix "+m.Name))},
+		"servers", []*yaml.Node{mapping("url", "https://"+m.Name+".us-east-1.amazonaws.com", "x-source", w.src(cmpOr(m.Where, "metadata")+": endpoint prefix "+m.Name))},
 	)
 	paths := &yaml.Node{Kind: yaml.MappingNode}
 	items := map[string]*yaml.Node{}
@@ -225,7 +225,11 @@ func (w *writer) operation(op *Operation) *yaml.Node {
 	if op.Doc != "" {
 		src += "; " + quote(op.Doc)
 	}
-	n := mapping("operationId", op.Name, "summary", op.Doc, "x-source", src)
+	n := mapping("operationId", op.Name)
+	if op.Doc != "" {
+		set(n, "summary", op.Doc)
+	}
+	set(n, "x-source", src)
 	if m.isJSONRPC() {
 		set(n, "x-aws-target", m.TargetPrefix+"."+op.Name)
 	}
@@ -243,7 +247,7 @@ func (w *writer) operation(op *Operation) *yaml.Node {
 	var params []*yaml.Node
 	if m.isJSONRPC() {
 		params = append(params, mapping("name", "X-Amz-Target", "in", "header", "required", true,
-			"x-source", w.src("metadata.targetPrefix "+quote(m.TargetPrefix)+", protocol "+m.Protocol),
+			"x-source", w.src(cmpOr(m.Where, "metadata")+": target prefix "+quote(m.TargetPrefix)+", protocol "+m.Protocol),
 			"schema", mapping("type", "string", "enum", []string{m.TargetPrefix + "." + op.Name})))
 	} else if in != nil {
 		for _, mb := range in.Members {

@@ -2,6 +2,7 @@ package derive
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"path/filepath"
@@ -74,20 +75,24 @@ func ReadSmithy(path string) ([]*Model, error) {
 	if len(services) == 0 {
 		return nil, fmt.Errorf("%s: no service shape", path)
 	}
+	// A refused service does not keep the others from being derived: their models come back
+	// with the refusals joined.
+	var errs []error
 	for _, id := range services {
 		m, err := smithyService(&sm, id, source)
 		if err != nil {
-			return out, err
+			errs = append(errs, err)
+			continue
 		}
 		out = append(out, m)
 	}
-	return out, nil
+	return out, errors.Join(errs...)
 }
 
 func smithyService(sm *smModel, id, source string) (*Model, error) {
 	svc := sm.Shapes[id]
 	m := &Model{
-		APIVersion: svc.Version, Source: source, Shapes: map[string]*Shape{}, Opaque: map[string]map[string]string{},
+		APIVersion: svc.Version, Source: source, Where: id, Shapes: map[string]*Shape{}, Opaque: map[string]map[string]string{},
 		TargetPrefix: localName(id),
 	}
 	var api struct {
@@ -103,6 +108,7 @@ func smithyService(sm *smModel, id, source string) (*Model, error) {
 	m.Name = cmpOr(api.EndpointPrefix, cmpOr(api.ArnNamespace, strings.ToLower(localName(id))))
 	m.SigningName = sigv4.Name
 	traitInto(svc.Traits, "smithy.api#title", &m.Title)
+	m.Title = cmpOr(m.Title, cmpOr(api.SdkID, localName(id)))
 	for _, t := range slices.Sorted(maps.Keys(svc.Traits)) {
 		if p, ok := smithyProtocols[t]; ok {
 			if m.Protocol == "" || strings.HasPrefix(m.Protocol, "rest") && p != "restJson1" && !isChecked(m.Protocol) {
@@ -170,7 +176,6 @@ func smithyService(sm *smModel, id, source string) (*Model, error) {
 		}
 		if traitInto(s.Traits, "smithy.api#http", &http) {
 			op.Method, op.URI = http.Method, http.URI
-			op.Where += fmt.Sprintf(" smithy.api#http {method %s, uri %s}", http.Method, http.URI)
 			if http.Code != 0 {
 				op.ResponseCode = http.Code
 			}

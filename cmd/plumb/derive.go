@@ -55,7 +55,6 @@ func cmdDerive(args []string, stdout, stderr io.Writer) int {
 		models, err := derive.Read(src)
 		if err != nil {
 			code = deriveError(stderr, err)
-			continue
 		}
 		for _, m := range models {
 			doc, err := m.OpenAPI(derive.Options{Operations: ops, Warn: func(s string) {
@@ -82,8 +81,15 @@ func cmdDerive(args []string, stdout, stderr io.Writer) int {
 	return code
 }
 
-// deriveError prints err; a refused protocol or a bad source is a configuration error (2).
+// deriveError prints err (each of joined errors); a refused protocol or a bad source is a
+// configuration error (2).
 func deriveError(stderr io.Writer, err error) int {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range j.Unwrap() {
+			deriveError(stderr, e)
+		}
+		return exitUsage
+	}
 	var pe *derive.ProtocolError
 	if errors.As(err, &pe) {
 		fmt.Fprintf(stderr, "plumb derive: %s: refused: protocol %s (plumb checks restJson1, awsJson1_0, awsJson1_1)\n", pe.Service, pe.Protocol)
