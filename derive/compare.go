@@ -185,6 +185,16 @@ func diffSets(a, b *specs.Set, ops []string) []Diff {
 			}
 		}
 		out = append(out, diffFlows(name, oa, ob)...)
+		for _, p := range oa.Opaque {
+			if !slices.Contains(ob.Opaque, p) {
+				out = append(out, Diff{Operation: name, In: "request", Path: p, Keyword: "x-plumb-opaque", A: "opaque"})
+			}
+		}
+		for _, p := range ob.Opaque {
+			if !slices.Contains(oa.Opaque, p) {
+				out = append(out, Diff{Operation: name, In: "request", Path: p, Keyword: "x-plumb-opaque", B: "opaque"})
+			}
+		}
 	}
 	return out
 }

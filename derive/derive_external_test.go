@@ -70,6 +70,9 @@ func TestBotocoreDirectConnectAgainstTheHandWrittenSpec(t *testing.T) {
 		{Operation: "CreateConnection", In: "request", Path: "$.tags", Keyword: "maxItems", B: "50"}, // x-plumb-rules maxItems, from aws-protocols.md
 		echo("bandwidth"), echo("connectionName"), echo("lagId"), echo("location"), echo("providerName"),
 		{Operation: "CreateConnection", In: "flow", Keyword: "initial $.connectionState", B: "requested"},
+		// ids the service hands out: a lagId or connectionId of plumb's own names nothing
+		{Operation: "CreateConnection", In: "request", Path: "$.lagId", Keyword: "x-plumb-opaque", A: "opaque"},
+		{Operation: "DescribeConnections", In: "request", Path: "$.connectionId", Keyword: "x-plumb-opaque", A: "opaque"},
 	}
 	assert.ElementsMatch(t, want, res.Diffs, "\n%s", res)
 }
@@ -101,7 +104,9 @@ func TestWholeDirectConnectLoads(t *testing.T) {
 	assert.Equal(t, "DuplicateTagKeysException", create.Rules[0].Error)
 
 	describe := set.Operation("DescribeConnections")
-	assert.Equal(t, []string{"$.nextToken"}, describe.Opaque)
+	assert.Equal(t, []string{"$.connectionId", "$.nextToken"}, describe.Opaque)
+	assert.Equal(t, []string{"$.connectionId"}, set.Operation("DeleteConnection").Opaque, "an id the service hands out")
+	assert.Equal(t, []string{"$.resourceArn"}, set.Operation("TagResource").Opaque, "an ARN the service hands out")
 	require.NotNil(t, create.Created)
 	assert.Equal(t, "DescribeConnections", create.Created.Read.Operation)
 	assert.Equal(t, "$.connections[*]", create.Created.Read.Resource)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -189,9 +190,12 @@ func (w *writer) route(op *Operation) (string, string) {
 	return path, strings.ToLower(cmpOr(op.Method, "POST"))
 }
 
-// markOpaque finds the input members only the service hands out: paginators' input tokens
-// and members named NextToken.
+// markOpaque finds the input members only the service hands out: paginators' input tokens,
+// members named NextToken, and resource ids and ARNs (a top-level input member named
+// <x>Id(s) or <x>Arn(s) that some operation's output also has): a value of plumb's own names
+// nothing, so an input carrying one earns any documented answer rather than a success.
 func (w *writer) markOpaque() {
+	handedOut := w.outputMemberNames()
 	for _, op := range w.ops {
 		in := w.m.Shapes[op.Input]
 		if in == nil {
@@ -202,6 +206,9 @@ func (w *writer) markOpaque() {
 			if why == "" && (mb.Name == "NextToken" || mb.Name == "nextToken") {
 				why = w.src(mb.Where) + ": named " + mb.Name + ", the pagination token the service hands out"
 			}
+			if where := handedOut[strings.ToLower(mb.Name)]; why == "" && idName.MatchString(mb.Name) && where != "" {
+				why = w.src(mb.Where) + ": names a resource; the service hands its ids out (" + where + "), so one of plumb's own names nothing"
+			}
 			if why != "" {
 				if w.opaque[in.Name] == nil {
 					w.opaque[in.Name] = map[string]string{}
@@ -210,6 +217,36 @@ func (w *writer) markOpaque() {
 			}
 		}
 	}
+}
+
+var idName = regexp.MustCompile(`(Id|Ids|ID|IDs|Arn|Arns|ARN|ARNs)$`)
+
+// outputMemberNames maps each member name (lower case) of a structure some operation's
+// output reaches to where one is.
+func (w *writer) outputMemberNames() map[string]string {
+	out := map[string]string{}
+	seen := map[string]bool{}
+	var walk func(name string)
+	walk = func(name string) {
+		s := w.m.Shapes[name]
+		if s == nil || seen[name] {
+			return
+		}
+		seen[name] = true
+		for _, mb := range s.Members {
+			if k := strings.ToLower(mb.Name); out[k] == "" {
+				out[k] = mb.Where
+			}
+			walk(mb.Target)
+		}
+		if s.Member != nil {
+			walk(s.Member.Target)
+		}
+	}
+	for _, op := range w.m.Operations {
+		walk(op.Output)
+	}
+	return out
 }
 
 func (w *writer) operation(op *Operation) *yaml.Node {
