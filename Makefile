@@ -75,6 +75,12 @@ figures:
 moto:
 	./scripts/moto-run.sh run
 
+## moto-derived: derive all of Direct Connect from botocore, then plumb run and plumb fuzz with it
+## against moto: a verdict per operation (a NOTICE where moto or botocore is absent)
+.PHONY: moto-derived
+moto-derived:
+	./scripts/moto-derived.sh
+
 ## html-check: render the HTML report in headless Chromium and check it shows the counts
 html-check:
 	./scripts/html-check.sh $(REPORTS)/plumb-report.html

@@ -24,7 +24,7 @@ type Options struct {
 
 // OpenAPI writes m as an OpenAPI 3.0.3 document in the form plumb's --spec reads.
 func (m *Model) OpenAPI(opts Options) ([]byte, error) {
-	w := &writer{m: m, opts: opts, schemas: map[string]*yaml.Node{}, skipped: map[string][]string{}, opaque: map[string]map[string]string{}}
+	w := &writer{m: m, opts: opts, schemas: map[string]*yaml.Node{}, skipped: map[string][]string{}, skipsDone: map[string]bool{}, opaque: map[string]map[string]string{}}
 	ops, err := m.selected(opts.Operations)
 	if err != nil {
 		return nil, err
@@ -73,6 +73,7 @@ type writer struct {
 	opaque    map[string]map[string]string
 	errorBody string
 	messages  []string // the error shapes' message member names
+	skipsDone map[string]bool
 	current   *Operation
 }
 
@@ -401,7 +402,8 @@ func (w *writer) reachableSkips(op *Operation) []string {
 			return
 		}
 		seen[name] = true
-		if s.Type == "structure" || s.Type == "union" {
+		if (s.Type == "structure" || s.Type == "union") && !w.skipsDone[name] {
+			w.skipsDone[name] = true
 			w.structureSkips(s)
 		}
 		for _, note := range w.skipped[name] {

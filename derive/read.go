@@ -45,7 +45,7 @@ func Read(path string) ([]*Model, error) {
 // BotocoreData returns the data directory of the botocore the python3 on PATH imports
 // (its service models are data/<service>/<version>/service-2.json.gz).
 func BotocoreData() (string, error) {
-	out, err := exec.Command("python3", "-c", "import botocore, os; print(os.path.dirname(botocore.__file__))").Output()
+	out, err := exec.Command("python3", "-c", "import importlib.util, os; print(os.path.dirname(importlib.util.find_spec('botocore').origin))").Output()
 	if err != nil {
 		return "", fmt.Errorf("botocore is not installed for python3: %w", err)
 	}
