@@ -51,6 +51,7 @@ func cmdDerive(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, "derive", "want at least one SOURCE (a botocore service-2.json[.gz] or a Smithy JSON AST model)")
 	}
 	code := exitOK
+	written := 0
 	for _, src := range sources {
 		models, err := derive.Read(src)
 		if err != nil {
@@ -65,6 +66,9 @@ func cmdDerive(args []string, stdout, stderr io.Writer) int {
 				continue
 			}
 			if *out == "" {
+				if written++; written > 1 {
+					fmt.Fprintln(stdout, "---") // one YAML stream, a document per service
+				}
 				fmt.Fprint(stdout, string(doc))
 				continue
 			}
