@@ -252,3 +252,18 @@ func TestCompareSmithyWithBotocore(t *testing.T) {
 		assert.Equal(t, "", d.A, "the Smithy model states nothing botocore contradicts: %+v", d)
 	}
 }
+
+// A create that takes an id by the name of the id it returns (AllocateHostedConnection takes
+// the parent interconnect's connectionId) does not declare it echoed: the new id differs.
+func TestFlowDoesNotEchoTheCreatedID(t *testing.T) {
+	m := readOne(t, botocoreModel(t, "directconnect"))
+	set, _ := load(t, m, "AllocateHostedConnection", "DescribeConnections")
+	op := set.Operation("AllocateHostedConnection")
+	require.NotNil(t, op.Created)
+	require.NotNil(t, op.Created.Read)
+	assert.Equal(t, "$.connectionId", op.Created.ID.Member)
+	for _, e := range op.Created.Read.Echo {
+		assert.NotEqual(t, "$.connectionId", e.Request)
+	}
+	assert.NotEmpty(t, op.Created.Read.Echo)
+}

@@ -109,6 +109,9 @@ func (w *writer) readFlow(op *Operation, out *Shape, idm *Member, x string) *yam
 			if cm.Location != "" || rm == nil || rm.Target != cm.Target || rm.Location != "" {
 				continue
 			}
+			if strings.EqualFold(cm.Name, idm.Name) {
+				continue // the create takes another resource's id by that name (a hosted connection's parent): the new one's id differs
+			}
 			if _, why := w.memberSchema(cm, cin, true); why != "" {
 				continue
 			}

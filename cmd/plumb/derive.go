@@ -52,13 +52,26 @@ func cmdDerive(args []string, stdout, stderr io.Writer) int {
 	}
 	code := exitOK
 	written := 0
+	found := map[string]bool{}
 	for _, src := range sources {
 		models, err := derive.Read(src)
 		if err != nil {
 			code = deriveError(stderr, err)
 		}
 		for _, m := range models {
-			doc, err := m.OpenAPI(derive.Options{Operations: ops, Warn: func(s string) {
+			// --operation selects across every service of every source: each service writes
+			// the selected operations it has, and one that has none is not written.
+			var sel []string
+			for _, o := range ops {
+				if m.Operation(o) != nil {
+					sel = append(sel, o)
+					found[o] = true
+				}
+			}
+			if len(ops) > 0 && len(sel) == 0 {
+				continue
+			}
+			doc, err := m.OpenAPI(derive.Options{Operations: sel, Warn: func(s string) {
 				fmt.Fprintf(stderr, "plumb derive: %s: %s\n", m.Name, s)
 			}})
 			if err != nil {
@@ -80,6 +93,11 @@ func cmdDerive(args []string, stdout, stderr io.Writer) int {
 				return deriveError(stderr, err)
 			}
 			fmt.Fprintf(stderr, "plumb derive: wrote %s (%s, %s)\n", file, m.Name, m.Protocol)
+		}
+	}
+	for _, o := range ops {
+		if !found[o] {
+			code = usageError(stderr, "derive", "no source has an operation %q", o)
 		}
 	}
 	return code

@@ -53,3 +53,17 @@ func TestDeriveWholeServiceAndRefuseRestXML(t *testing.T) {
 	assert.Equal(t, 1, code, "disagreements exit 1")
 	assert.Contains(t, out, "StartConnection  flow")
 }
+
+// Flags may follow the source; several services on stdout are one YAML stream.
+func TestDeriveFlagsAfterTheSourceAndAStream(t *testing.T) {
+	out, stderr, code := runPlumb(t, "derive", "../../derive/testdata/widgets.smithy.json", "--operation", "GetWidget")
+	assert.Equal(t, 2, code, "the file's awsQuery service is refused")
+	assert.Contains(t, stderr, "legacy: refused: protocol awsQuery")
+	assert.Contains(t, out, "operationId: GetWidget")
+	assert.NotContains(t, out, "operationId: CreateWidget")
+	assert.NotContains(t, stderr, "unknown flag")
+	assert.NotContains(t, stderr, "gadgets", "a service without the operation is left out, not an error")
+
+	out, _, _ = runPlumb(t, "derive", "../../derive/testdata/widgets.smithy.json")
+	assert.Equal(t, 1, strings.Count(out, "\n---\n"), "two services, two documents")
+}
