@@ -75,6 +75,20 @@ figures:
 moto:
 	./scripts/moto-run.sh run
 
+## moto-derived: derive all of Direct Connect from botocore, then plumb run and plumb fuzz with it
+## against moto: a verdict per operation (a NOTICE where moto or botocore is absent)
+.PHONY: moto-derived
+moto-derived:
+	./scripts/moto-derived.sh
+
+## derive-compare: the installed botocore models against the committed specs of the three seed
+## operations, constraint by constraint (the README's "Deriving specs" output; exit 1 from a
+## comparison is its disagreements, printed)
+.PHONY: derive-compare
+derive-compare: build
+	bin/plumb derive --compare botocore:directconnect specs/directconnect.yaml || [ $$? -eq 1 ]
+	bin/plumb derive --compare botocore:outposts specs/outposts.yaml || [ $$? -eq 1 ]
+
 ## html-check: render the HTML report in headless Chromium and check it shows the counts
 html-check:
 	./scripts/html-check.sh $(REPORTS)/plumb-report.html

@@ -53,6 +53,9 @@ type opPlan struct {
 	breaks   []protocolBreak
 	validOK  bool // valid inputs may be sent (mode and live-write guard)
 	invalid  bool // invalid inputs may be sent
+	// breakable: the input has a member rule to break (an operation with no input members,
+	// such as a derived DescribeLocations, has protocol breaks only).
+	breakable bool
 
 	forms *rapid.Generator[any] // valid cases: gens.valid's documents, some with an unknown member
 }
@@ -97,6 +100,9 @@ func NewPlanner(cfg Config) (*Planner, error) {
 			validOK: cfg.Mode != ModeInvalid && (safe || !cfg.liveWritesForbidden()),
 			invalid: cfg.Mode != ModeValid,
 		}
+		for _, c := range op.Constraints() {
+			plan.breakable = plan.breakable || (c.In == "request" && c.Path != "")
+		}
 		if op.ContentType == "" {
 			plan.forms = g.valid // no body: nowhere to send an unknown member
 		}
@@ -132,7 +138,7 @@ func (o *opPlan) has(k Kind) bool {
 	case KindBoundary:
 		return len(o.boundary) > 0
 	case KindInvalid:
-		return o.invalid
+		return o.invalid && o.breakable
 	case KindProtocol:
 		return len(o.breaks) > 0
 	}

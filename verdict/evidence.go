@@ -32,6 +32,13 @@ type opEvidence struct {
 	valid      int
 	signatures map[string]int // answer to a valid request -> count (bounded)
 	overflow   bool           // more distinct signatures than maxSignatures
+	// Schema-valid requests whose outcome the spec leaves open (an id only the service hands
+	// out, x-plumb-opaque; a read of an id nobody created): Kind any with no broken rule. For
+	// an operation every valid input of which carries such a member, they stand in for the
+	// valid requests.
+	open           int
+	openSignatures map[string]int
+	openOverflow   bool
 	// The same over every request, for an operation the selection sent no valid request to.
 	allSignatures map[string]int
 	allOverflow   bool
@@ -51,7 +58,7 @@ func (e *Evidence) Add(op *specs.Operation, exp check.Expect, ex target.Exchange
 	defer e.mu.Unlock()
 	o := e.ops[op.ID]
 	if o == nil {
-		o = &opEvidence{refusals: map[string]int{}, signatures: map[string]int{}, allSignatures: map[string]int{}}
+		o = &opEvidence{refusals: map[string]int{}, signatures: map[string]int{}, openSignatures: map[string]int{}, allSignatures: map[string]int{}}
 		e.ops[op.ID] = o
 	}
 	o.exchanges++
@@ -68,6 +75,14 @@ func (e *Evidence) Add(op *specs.Operation, exp check.Expect, ex target.Exchange
 		o.allSignatures[sig]++
 	} else {
 		o.allOverflow = true
+	}
+	if exp.Kind == check.KindAny && exp.Path == "" && exp.Keyword == "" && !exp.Protocol {
+		o.open++
+		if _, seen := o.openSignatures[sig]; seen || len(o.openSignatures) < maxSignatures {
+			o.openSignatures[sig]++
+		} else {
+			o.openOverflow = true
+		}
 	}
 	if exp.Kind != check.KindValid {
 		return
@@ -108,7 +123,11 @@ func (e *Evidence) snapshot(op string) snapshot {
 	}
 	s := snapshot{exchanges: o.exchanges, exercised: o.exercised, refused: o.refused, valid: o.valid, topRefusal: top(o.refusals)}
 	sigs, overflow := o.signatures, o.overflow
-	if o.valid == 0 {
+	switch {
+	case o.valid == 0 && o.open > 0:
+		sigs, overflow = o.openSignatures, o.openOverflow
+		s.valid = o.open
+	case o.valid == 0:
 		sigs, overflow = o.allSignatures, o.allOverflow
 	}
 	if sig, ok := only(sigs); ok && !overflow && absent(sig) {

@@ -43,6 +43,7 @@ type command struct {
 
 var commands = map[string]command{
 	"serve":    {"run the reference emulator of the three operations", cmdServe},
+	"derive":   {"write OpenAPI specs plumb reads from AWS service models (botocore, Smithy), or compare two sources", cmdDerive},
 	"spec":     {"list the specs' operations and constraints, dump one operation, or print its generated feature", cmdSpec},
 	"run":      {"run the Gherkin conformance suite against a target", cmdRun},
 	"fuzz":     {"run a property-based contract fuzzing campaign against a target", cmdFuzz},

@@ -1,0 +1,72 @@
+package derive
+
+import (
+	"encoding/json"
+	"fmt"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// Read parses a source file (or "botocore:SERVICE", the installed botocore's model of SERVICE) into the models of the services it holds: a botocore model
+// (service-2.json or .json.gz) or a Smithy JSON AST model. A service whose protocol plumb does
+// not check is refused with a *ProtocolError; the services of the same file plumb does check
+// still come back beside it.
+func Read(path string) ([]*Model, error) {
+	path, err := ResolveSource(path)
+	if err != nil {
+		return nil, err
+	}
+	raw, err := readMaybeGzip(path)
+	if err != nil {
+		return nil, err
+	}
+	var probe struct {
+		Smithy   string          `json:"smithy"`
+		Metadata json.RawMessage `json:"metadata"`
+	}
+	if err := json.Unmarshal(raw, &probe); err != nil {
+		return nil, fmt.Errorf("%s: not a JSON model (botocore service-2.json or Smithy JSON AST): %w", path, err)
+	}
+	switch {
+	case probe.Smithy != "":
+		return ReadSmithy(path)
+	case probe.Metadata != nil:
+		m, err := ReadBotocore(path)
+		if err != nil {
+			return nil, err
+		}
+		return []*Model{m}, nil
+	}
+	return nil, fmt.Errorf("%s: neither a botocore model (metadata, operations, shapes) nor a Smithy JSON AST (smithy, shapes)", path)
+}
+
+// BotocoreData returns the data directory of the botocore the python3 on PATH imports
+// (its service models are data/<service>/<version>/service-2.json.gz).
+func BotocoreData() (string, error) {
+	out, err := exec.Command("python3", "-c", "import importlib.util, os; print(os.path.dirname(importlib.util.find_spec('botocore').origin))").Output()
+	if err != nil {
+		return "", fmt.Errorf("botocore is not installed for python3: %w", err)
+	}
+	return filepath.Join(strings.TrimSpace(string(out)), "data"), nil
+}
+
+// ResolveSource turns "botocore:SERVICE" into the path of the installed botocore's model of
+// SERVICE (its latest API version); any other source is returned as it is.
+func ResolveSource(src string) (string, error) {
+	svc, ok := strings.CutPrefix(src, "botocore:")
+	if !ok {
+		return src, nil
+	}
+	data, err := BotocoreData()
+	if err != nil {
+		return "", err
+	}
+	versions, err := filepath.Glob(filepath.Join(data, svc, "*", "service-2.json*"))
+	if err != nil || len(versions) == 0 {
+		return "", fmt.Errorf("%s: the installed botocore (%s) has no model of %q", src, data, svc)
+	}
+	slices.Sort(versions)
+	return versions[len(versions)-1], nil
+}
