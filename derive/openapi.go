@@ -275,9 +275,14 @@ func (w *writer) operation(op *Operation) *yaml.Node {
 		set(n, "x-plumb-created", flow)
 	}
 	errs := w.errors(op)
+	general := generalClientError(errs)
 	var errNodes []*yaml.Node
-	for _, e := range errs {
+	for i, e := range errs {
 		en := mapping("type", e.code, "status", e.status, "member", e.member, "source", e.source)
+		if i == general {
+			en = mapping("type", e.code, "status", e.status, "validation", true, "member", e.member,
+				"source", e.source+"; plumb's reading: of the errors with status 400, the one named as the general client error answers invalid input")
+		}
 		en.Style = yaml.FlowStyle
 		errNodes = append(errNodes, en)
 	}
@@ -693,3 +698,28 @@ func (w *writer) errorSchema() *yaml.Node {
 }
 
 func quote(s string) string { return `"` + s + `"` }
+
+// generalClientError picks, where several errors share status 400, the one a service answers
+// invalid input with: by name, a validation error first, then the service's general client
+// error (DirectConnectClientException), then a bad-request or invalid-parameter one. -1 when
+// at most one error has status 400 (the loader needs no mark then) or none is named so (the
+// loader then refuses the operation, saying why, rather than plumb guessing).
+func generalClientError(errs []derivedError) int {
+	var fours []int
+	for i, e := range errs {
+		if e.status == 400 {
+			fours = append(fours, i)
+		}
+	}
+	if len(fours) < 2 {
+		return -1
+	}
+	for _, want := range []string{"Validation", "ClientException", "BadRequest", "InvalidParameter", "InvalidRequest", "InvalidInput"} {
+		for _, i := range fours {
+			if strings.Contains(errs[i].code, want) {
+				return i
+			}
+		}
+	}
+	return -1
+}
