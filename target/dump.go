@@ -99,6 +99,10 @@ func writeHeaders(sb *strings.Builder, h http.Header) {
 	}
 }
 
+// redactMargin is how far past the cut a body is redacted: longer than any secret plumb holds
+// (a session token is about 1 KiB), so a secret straddling the cut never leaves its head.
+const redactMargin = 4096
+
 // writeBody writes body capped at DumpBodyLimit; size is the length of the
 // body read (body may be an excerpt of it), truncated says the target sent
 // more than that. A body that is not readable text is shown Go-quoted (bytes
@@ -109,7 +113,14 @@ func writeBody(sb *strings.Builder, redact func(string) string, body []byte, siz
 	if len(body) == 0 && !truncated {
 		return
 	}
-	text := redact(string(body))
+	// Redact a little more than is shown (a secret straddling the cut still goes whole), never
+	// the whole of a 1 MiB body: copies of every big body, rendered once per report, were what
+	// put a hostile target's run over 100 MiB.
+	head := body
+	if len(head) > DumpBodyLimit+redactMargin {
+		head = head[:DumpBodyLimit+redactMargin]
+	}
+	text := redact(string(head))
 	if len(text) > DumpBodyLimit {
 		text = text[:DumpBodyLimit]
 	}

@@ -19,6 +19,7 @@ import (
 	"maps"
 	"os"
 	"regexp"
+	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -53,7 +54,23 @@ var commands = map[string]command{
 	"version":  {"print plumb's version", cmdVersion},
 }
 
-func main() { os.Exit(realMain(os.Args[1:], os.Stdout, os.Stderr)) }
+func main() {
+	softMemoryLimit()
+	os.Exit(realMain(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// defaultMemoryLimit is the Go runtime's soft memory limit for plumb unless GOMEMLIMIT says
+// otherwise. plumb's live heap stays small whatever a target sends (bodies are read up to 1 MiB
+// and kept as 16 KiB excerpts), but with the default GC pacing a run against a target sending
+// megabytes on every exchange let garbage double the heap before collecting it; near the limit
+// the collector runs sooner. It is soft: a heap that needs more gets it.
+const defaultMemoryLimit = 64 << 20
+
+func softMemoryLimit() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(defaultMemoryLimit)
+	}
+}
 
 func init() { target.Version = currentBuild().userAgentVersion() } // the User-Agent names this build
 
