@@ -76,6 +76,9 @@ type Member struct {
 	Idempotency     bool
 	Doc             string
 	Where           string
+	// Disagree says where the source documents disagree on the member (seeds.go), written
+	// as x-documents-disagree; the member follows the rule Where names.
+	Disagree string
 }
 
 // ErrorInfo is what an exception shape says of its error.
