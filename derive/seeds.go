@@ -58,7 +58,13 @@ type seedOverlay struct {
 			Min      *float64 `yaml:"min"`
 			Max      *float64 `yaml:"max"`
 			Pattern  string   `yaml:"pattern"`
-			Source   string   `yaml:"source"`
+			Rule     *struct {
+				Kind  string `yaml:"kind"`
+				Value int    `yaml:"value"`
+				Key   string `yaml:"key"`
+				Error string `yaml:"error"`
+			} `yaml:"rule"`
+			Source string `yaml:"source"`
 		} `yaml:"members"`
 		Errors map[string]struct {
 			Status int    `yaml:"status"`
@@ -93,6 +99,8 @@ type sField struct {
 	node     *sNode
 	required bool
 	location string
+	decided  string // what settled a disagreement (the overlay), "" for the boto3 page
+	rules    []Rule
 	doc      string
 	where    []string
 	disagree []string
@@ -110,6 +118,7 @@ func (n *sNode) field(name string) *sField {
 // seedOp is one operation as the documents of it, merged, say.
 type seedOp struct {
 	service, version, name, doc string
+	botoFile                    string
 	method, uri                 string
 	status                      int
 	where                       []string
@@ -369,7 +378,7 @@ func boto3Summary(text string) string {
 
 func (p *boto3Page) seedOp() *seedOp {
 	op := &seedOp{
-		service: p.service, version: p.version, name: p.op, doc: p.doc, input: p.input, output: p.output,
+		service: p.service, version: p.version, name: p.op, doc: p.doc, input: p.input, output: p.output, botoFile: p.file,
 		errors: p.errors, errWhere: map[string][]string{}, errStatus: map[string]int{}, errDoc: map[string]string{},
 		where: []string{fmt.Sprintf("%s: boto3 page of %s (WebAPI/%s-%s/%s)", p.file, p.op, p.service, p.version, p.op)},
 	}
@@ -538,7 +547,7 @@ func parseValue(t []token) (*sNode, []token, error) {
 // ---- AWS API Reference pages as text ----
 
 type refPage struct {
-	file, op, title, method, uri, doc string
+	file, op, title, method, uri, boto string
 	status                            int
 	syntaxIn, syntaxOut               string
 	inKeys, outKeys                   []string
@@ -682,6 +691,7 @@ func (r *refPage) mergeInto(op *seedOp) error {
 	if r.status != 0 {
 		op.status = r.status
 	}
+	r.boto = op.botoFile
 	apply := func(root *sNode, keys []string, blocks []*refMember, what string) {
 		for i, k := range keys {
 			f := root.field(k)
@@ -735,14 +745,14 @@ func refType(b *refMember) string {
 }
 
 func (r *refPage) applyMember(f *sField, b *refMember, i int, what string) {
-	quoted := strings.Join(b.attrs, ". ")
+	quoted := strings.Join(b.attrs, " ")
 	f.where = append(f.where, fmt.Sprintf("%s: %q (block %d of %d, its name lost in the text form: aligned by order with the %s Syntax key %q)",
 		r.file, quoted, i+1, map[string]int{"Request": len(r.inKeys), "Response": len(r.outKeys)}[what], what, f.name))
 	if f.doc == "" {
 		f.doc = FirstSentence(strings.Join(b.doc, " "))
 	}
 	if t := refType(b); t != f.node.typ && !(t == "string" && f.node.typ == "structure") {
-		f.disagree = append(f.disagree, fmt.Sprintf("type: %s says %s; the boto3 page says %s", r.file, t, f.node.typ))
+		f.disagree = append(f.disagree, fmt.Sprintf("type: %s says %s; %s says %s", r.file, t, r.boto, f.node.typ))
 	}
 	n := f.node
 	if v, ok := b.attr("Length Constraints"); ok {
@@ -788,7 +798,7 @@ func (r *refPage) applyMember(f *sField, b *refMember, i int, what string) {
 			vals = append(vals, strings.TrimSpace(s))
 		}
 		if len(n.enum) > 0 && !slices.Equal(vals, n.enum) {
-			f.disagree = append(f.disagree, fmt.Sprintf("enum: %s says %s; the boto3 page says %s", r.file, strings.Join(vals, "|"), strings.Join(n.enum, "|")))
+			f.disagree = append(f.disagree, fmt.Sprintf("enum: %s says %s; %s says %s", r.file, strings.Join(vals, "|"), r.boto, strings.Join(n.enum, "|")))
 		}
 		n.enum = vals
 	}
@@ -797,7 +807,7 @@ func (r *refPage) applyMember(f *sField, b *refMember, i int, what string) {
 		if req != f.required {
 			// The boto3 page stays followed (it is generated from the current service model)
 			// unless the overlay decides otherwise; both sides stay visible.
-			f.disagree = append(f.disagree, fmt.Sprintf("required: %s says %s; the boto3 page %s", r.file, v,
+			f.disagree = append(f.disagree, fmt.Sprintf("required: %s says %s; %s %s", r.file, v, r.boto,
 				map[bool]string{true: "marks it [REQUIRED]", false: "does not mark it [REQUIRED]"}[f.required]))
 		}
 	}
@@ -853,6 +863,11 @@ func seedModel(svc string, ops []*seedOp, ov *seedOverlay) (*Model, error) {
 			}
 			if om.Required != nil {
 				f.required = *om.Required
+				f.decided = fmt.Sprintf("%s (%s) makes it %s", SeedOverlay, "aws-protocols.md", map[bool]string{true: "required", false: "optional"}[f.required])
+			}
+			if r := om.Rule; r != nil {
+				f.rules = append(f.rules, Rule{Kind: r.Kind, Key: r.Key, Value: r.Value, Error: r.Error, Source: SeedOverlay + ": " + om.Source})
+				return // a rule only: the member's own x-source stays as the documents give it
 			}
 			f.where = append(f.where, SeedOverlay+": "+om.Source)
 		}); err != nil {
@@ -959,12 +974,12 @@ func (b *seedBuilder) structure(name string, n *sNode) string {
 	b.m.Shapes[name] = s
 	n.shaping = name
 	for _, f := range n.fields {
-		mb := &Member{Name: f.name, Required: f.required, Doc: f.doc, Where: strings.Join(f.where, "; ")}
+		mb := &Member{Name: f.name, Required: f.required, Doc: f.doc, Where: strings.Join(f.where, "; "), Rules: f.rules}
 		if f.location == "uri" {
 			mb.Location, mb.LocationName = "uri", f.name
 		}
 		if len(f.disagree) > 0 {
-			mb.Disagree = strings.Join(f.disagree, "; ")
+			mb.Disagree = strings.Join(f.disagree, "; ") + "; followed: " + cmpOr(f.decided, "the boto3 page (generated from the current service model)")
 		}
 		mb.Target = b.value(name, f.name, f.node)
 		s.Members = append(s.Members, mb)
