@@ -548,11 +548,11 @@ func parseValue(t []token) (*sNode, []token, error) {
 
 type refPage struct {
 	file, op, title, method, uri, boto string
-	status                            int
-	syntaxIn, syntaxOut               string
-	inKeys, outKeys                   []string
-	in, out                           []*refMember
-	errs                              []*refMember
+	status                             int
+	syntaxIn, syntaxOut                string
+	inKeys, outKeys                    []string
+	in, out                            []*refMember
+	errs                               []*refMember
 }
 
 // refMember is one block of the text form: its prose, then its Type/Length/Pattern/... lines.
