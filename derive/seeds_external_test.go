@@ -1,6 +1,7 @@
 package derive_test
 
 import (
+	"cmp"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,8 +14,9 @@ import (
 )
 
 // seedsDir is the seed documents' folder: the repository's parent's shared/seeds, seen from
-// this package's directory (as thirdparty/moto's sharedDir is seen from its own).
-var seedsDir = filepath.Join("..", "..", "shared", "seeds")
+// this package's directory (as thirdparty/moto's sharedDir is seen from its own); PLUMB_SEEDS
+// names another (a checkout elsewhere, e.g. a git worktree).
+var seedsDir = cmp.Or(os.Getenv("PLUMB_SEEDS"), filepath.Join("..", "..", "shared", "seeds"))
 
 func needSeeds(t *testing.T) {
 	t.Helper()
@@ -31,6 +33,7 @@ func TestSeedsAgainstTheCommittedSpecs(t *testing.T) {
 	res, err := derive.CompareSources(seedsDir, "../specs/outposts.yaml", nil)
 	require.NoError(t, err)
 	assert.Equal(t, "shared/seeds", res.A)
+	require.NotEmpty(t, res.Diffs, "the flows differ: the comparison ran")
 	want := []derive.Diff{
 		// flow.go declares the echoes of members the create takes and the read returns at the
 		// same place; the committed spec's echo is one level down (ConnectionDetails).
