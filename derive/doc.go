@@ -32,7 +32,6 @@
 //   - Compare, CompareSources, Comparison, Diff, FormatDiffs: two sources (models or spec files)
 //     loaded as plumb loads specs, and their constraints, flows and opaque members compared
 //     (compare.go).
-//
 //   - ReadSeeds, IsSeedSource, SeedOverlay: the seed documents (shared/seeds: boto3 reference
 //     pages, AWS API Reference pages as text) merged per operation, with the committed overlay
 //     (overlay/seeds.yaml, facts quoted from aws-protocols.md) for what they do not say

@@ -879,8 +879,9 @@ func seedModel(svc string, ops []*seedOp, ov *seedOverlay) (*Model, error) {
 	for _, op := range ops {
 		mop := &Operation{
 			Name: op.name, Method: op.method, URI: op.uri, ResponseCode: op.status, Doc: op.doc,
-			Input: b.structure(op.name+"Request", op.input), Output: b.structure(op.name+"Response", op.output),
-			Where: strings.Join(op.where, "; "),
+			Input:  b.structure(op.name+"Request", op.input, op.botoFile+": Request Syntax of "+op.name),
+			Output: b.structure(op.name+"Response", op.output, op.botoFile+": Response Syntax of "+op.name),
+			Where:  strings.Join(op.where, "; "),
 		}
 		for _, e := range op.errors {
 			oe := o.Errors[e]
@@ -957,7 +958,7 @@ type seedBuilder struct{ m *Model }
 
 // structure makes the shape of a structure node: one shape per name, so a structure the
 // documents use twice (same name, same members) is one shape.
-func (b *seedBuilder) structure(name string, n *sNode) string {
+func (b *seedBuilder) structure(name string, n *sNode, where string) string {
 	if n.shaping != "" {
 		return n.shaping
 	}
@@ -970,7 +971,7 @@ func (b *seedBuilder) structure(name string, n *sNode) string {
 			name = fmt.Sprintf("%s%d", strings.TrimRight(name, "0123456789"), i)
 		}
 	}
-	s := &Shape{Name: name, Type: "structure", Where: "structure " + name}
+	s := &Shape{Name: name, Type: "structure", Where: where}
 	b.m.Shapes[name] = s
 	n.shaping = name
 	for _, f := range n.fields {
@@ -981,7 +982,7 @@ func (b *seedBuilder) structure(name string, n *sNode) string {
 		if len(f.disagree) > 0 {
 			mb.Disagree = strings.Join(f.disagree, "; ") + "; followed: " + cmpOr(f.decided, "the boto3 page (generated from the current service model)")
 		}
-		mb.Target = b.value(name, f.name, f.node)
+		mb.Target = b.value(name, f, f.node)
 		s.Members = append(s.Members, mb)
 	}
 	return name
@@ -999,10 +1000,15 @@ func sameMembers(s *Shape, n *sNode) bool {
 	return true
 }
 
-func (b *seedBuilder) value(parent, member string, n *sNode) string {
+func (b *seedBuilder) value(parent string, f *sField, n *sNode) string {
+	member := f.name
+	where := "the structure of " + member
+	if len(f.where) > 0 {
+		where = f.where[0]
+	}
 	switch n.typ {
 	case "structure":
-		return b.structure(upperFirst(member), n)
+		return b.structure(upperFirst(member), n, where)
 	case "list":
 		if n.shaping != "" {
 			return n.shaping
@@ -1012,7 +1018,7 @@ func (b *seedBuilder) value(parent, member string, n *sNode) string {
 		if n.item.typ == "structure" {
 			// A list of structures is named for its member, so the same list used twice (the
 			// same member name, items of one shape) is one shape, as its items are.
-			item = b.structure(upperFirst(member)+"Item", n.item)
+			item = b.structure(upperFirst(member)+"Item", n.item, where+": its items")
 			name = upperFirst(member)
 			if old := b.m.Shapes[name]; old != nil && old.Type == "list" && old.Member.Target == item {
 				n.shaping = name
@@ -1029,7 +1035,7 @@ func (b *seedBuilder) value(parent, member string, n *sNode) string {
 		if item != "" {
 			s.Member.Target = item
 		} else {
-			s.Member.Target = b.value(name, "member", n.item)
+			s.Member.Target = b.value(name, &sField{name: "member", where: f.where}, n.item)
 		}
 		return name
 	}
