@@ -89,6 +89,20 @@ derive-compare: build
 	bin/plumb derive --compare botocore:directconnect specs/directconnect.yaml || [ $$? -eq 1 ]
 	bin/plumb derive --compare botocore:outposts specs/outposts.yaml || [ $$? -eq 1 ]
 
+## derive-seeds: derive the three seed operations from the seed documents (../shared/seeds)
+## and the committed overlay (derive/overlay/seeds.yaml) into $(SEEDS_OUT)/, then compare them
+## with the committed specs and with the installed botocore models, constraint by constraint
+## (the README's "Deriving specs" output; exit 1 from a comparison is its disagreements, printed)
+SEEDS ?= ../shared/seeds
+SEEDS_OUT ?= specs-seeds
+.PHONY: derive-seeds
+derive-seeds: build
+	bin/plumb derive --out $(SEEDS_OUT) $(SEEDS)
+	bin/plumb derive --compare $(SEEDS) specs/outposts.yaml || [ $$? -eq 1 ]
+	bin/plumb derive --compare $(SEEDS) specs/directconnect.yaml || [ $$? -eq 1 ]
+	bin/plumb derive --compare $(SEEDS) botocore:outposts || [ $$? -eq 1 ]
+	bin/plumb derive --compare $(SEEDS) botocore:directconnect || [ $$? -eq 1 ]
+
 ## html-check: render the HTML report in headless Chromium and check it shows the counts
 html-check:
 	./scripts/html-check.sh $(REPORTS)/plumb-report.html

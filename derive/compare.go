@@ -66,6 +66,25 @@ func CompareSources(a, b string, ops []string) (*Comparison, error) {
 	if len(ops) == 0 && setB != nil {
 		ops = opNames(setB)
 	}
+	// Seed documents against a model: the operations the documents describe, of those the
+	// model also has (a whole service's model is not compared with three documents).
+	both := false
+	if len(ops) == 0 && (IsSeedSource(a) || IsSeedSource(b)) {
+		seeds := a
+		if !IsSeedSource(a) {
+			seeds = b
+		}
+		set, label, err := deriveSet(seeds, nil)
+		if err != nil {
+			return nil, err
+		}
+		ops, both = opNames(set), true
+		if seeds == a {
+			setA, res.A = set, label
+		} else {
+			setB, res.B = set, label
+		}
+	}
 	if setA == nil {
 		if setA, res.A, err = deriveSet(a, ops); err != nil {
 			return nil, err
@@ -75,6 +94,9 @@ func CompareSources(a, b string, ops []string) (*Comparison, error) {
 		if setB, res.B, err = deriveSet(b, ops); err != nil {
 			return nil, err
 		}
+	}
+	if both {
+		ops = slices.DeleteFunc(ops, func(o string) bool { return setA.Operation(o) == nil || setB.Operation(o) == nil })
 	}
 	res.Diffs = diffSets(setA, setB, ops)
 	return res, nil
@@ -116,7 +138,9 @@ func deriveSet(path string, ops []string) (*specs.Set, string, error) {
 		if err != nil {
 			return nil, "", err
 		}
-		label = append(label, m.Source)
+		if !slices.Contains(label, m.Source) {
+			label = append(label, m.Source)
+		}
 		name := m.Name + ".yaml"
 		names = append(names, name)
 		docs[name] = doc

@@ -32,7 +32,12 @@
 //   - Compare, CompareSources, Comparison, Diff, FormatDiffs: two sources (models or spec files)
 //     loaded as plumb loads specs, and their constraints, flows and opaque members compared
 //     (compare.go).
+//   - ReadSeeds, IsSeedSource, SeedOverlay: the seed documents (shared/seeds: boto3 reference
+//     pages, AWS API Reference pages as text) merged per operation, with the committed overlay
+//     (overlay/seeds.yaml, facts quoted from aws-protocols.md) for what they do not say
+//     (seeds.go). Read takes a folder or a .txt page too. Member.Disagree (x-documents-disagree)
+//     and Member.Rules (x-plumb-rules a source states) carry what only the documents give.
 //
-// Not yet: the seed documents (shared/seeds: boto3 reference pages, AWS API Reference text) are
-// not read; the committed specs remain hand-derived from them.
+// Not yet: the committed specs/*.yaml remain hand-written; derived from the seeds they agree
+// constraint by constraint (seeds_external_test.go) but not in examples and flows.
 package derive

@@ -172,6 +172,29 @@ func upperFirst(s string) string {
 // have unique keys. Only on a structure one operation takes as its input (a rule names an
 // error of that operation).
 func (w *writer) rules(mb *Member, t *Shape, parent *Shape) *yaml.Node {
+	evident := w.evidentRules(mb, t, parent)
+	var stated []*yaml.Node
+	for _, r := range mb.Rules {
+		n := mapping("rule", r.Kind)
+		if r.Kind == "uniqueKeys" {
+			set(n, "key", r.Key)
+		} else {
+			set(n, "value", r.Value)
+		}
+		set(n, "error", r.Error)
+		set(n, "source", w.src(r.Source))
+		stated = append(stated, n)
+	}
+	if len(stated) == 0 {
+		return evident
+	}
+	if evident != nil {
+		stated = append(evident.Content, stated...)
+	}
+	return node(stated)
+}
+
+func (w *writer) evidentRules(mb *Member, t *Shape, parent *Shape) *yaml.Node {
 	if t.Type != "list" || t.Member == nil {
 		return nil
 	}

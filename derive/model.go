@@ -76,6 +76,22 @@ type Member struct {
 	Idempotency     bool
 	Doc             string
 	Where           string
+	// Disagree says where the source documents disagree on the member (seeds.go), written
+	// as x-documents-disagree; the member follows the rule Where names.
+	Disagree string
+	// Rules are x-plumb-rules a source states outright (the seeds' overlay: a 50-tag limit),
+	// beside those the writer makes evident (flow.go).
+	Rules []Rule
+}
+
+// Rule is one x-plumb-rules entry on a member: Kind maxItems (Value) or uniqueKeys (Key), the
+// documented Error a breach earns, and where it is stated.
+type Rule struct {
+	Kind   string
+	Key    string
+	Value  int
+	Error  string
+	Source string
 }
 
 // ErrorInfo is what an exception shape says of its error.

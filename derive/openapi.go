@@ -489,6 +489,9 @@ func (w *writer) memberSchema(mb *Member, parent *Shape, dry bool) (*yaml.Node, 
 	if why := w.opaque[parent.Name][mb.Name]; why != "" {
 		set(n, "x-plumb-opaque", why)
 	}
+	if mb.Disagree != "" {
+		set(n, "x-documents-disagree", mb.Disagree)
+	}
 	if rules := w.rules(mb, t, parent); rules != nil {
 		set(n, "x-plumb-rules", rules)
 	}
@@ -623,6 +626,9 @@ func (w *writer) parameter(op *Operation, mb *Member) *yaml.Node {
 	}
 	name := cmpOr(mb.LocationName, mb.Name)
 	p := mapping("name", name, "in", in, "required", mb.Required || in == "path", "x-source", src)
+	if mb.Disagree != "" {
+		set(p, "x-documents-disagree", mb.Disagree)
+	}
 	if in == "path" && strings.Contains(op.URI, "{"+name+"+}") {
 		set(p, "x-aws-greedy", true) // {Name+}: the label may hold slashes
 	}

@@ -10,10 +10,14 @@ import (
 )
 
 // Read parses a source file (or "botocore:SERVICE", the installed botocore's model of SERVICE) into the models of the services it holds: a botocore model
-// (service-2.json or .json.gz) or a Smithy JSON AST model. A service whose protocol plumb does
+// (service-2.json or .json.gz), a Smithy JSON AST model, or seed documents (a directory of
+// them or one .txt page, read by ReadSeeds with the committed overlay). A service whose protocol plumb does
 // not check is refused with a *ProtocolError; the services of the same file plumb does check
 // still come back beside it.
 func Read(path string) ([]*Model, error) {
+	if IsSeedSource(path) {
+		return ReadSeeds(path) // seed documents (seeds.go): a directory of them or one page
+	}
 	path, err := ResolveSource(path)
 	if err != nil {
 		return nil, err

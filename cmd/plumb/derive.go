@@ -12,7 +12,8 @@ import (
 )
 
 // cmdDerive writes one OpenAPI spec per service of the given models (botocore service-2.json
-// or Smithy JSON AST), in the form --spec reads; --compare A B lists where two sources disagree,
+// or Smithy JSON AST) or seed documents (a directory of them, or .txt pages, read together), in
+// the form --spec reads; --compare A B lists where two sources disagree,
 // constraint by constraint.
 func cmdDerive(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("derive", "[--operation OP]... [--out DIR] SOURCE... | plumb derive --compare A B", stderr)
@@ -48,13 +49,31 @@ func cmdDerive(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	if len(sources) == 0 {
-		return usageError(stderr, "derive", "want at least one SOURCE (a botocore service-2.json[.gz] or a Smithy JSON AST model)")
+		return usageError(stderr, "derive", "want at least one SOURCE (a botocore service-2.json[.gz], a Smithy JSON AST model, or seed documents: a directory or .txt pages)")
 	}
 	code := exitOK
 	written := 0
 	found := map[string]bool{}
+	// Seed pages given one by one are read together: the documents of one operation merge.
+	var pages, rest []string
 	for _, src := range sources {
-		models, err := derive.Read(src)
+		if strings.EqualFold(filepath.Ext(src), ".txt") {
+			pages = append(pages, src)
+		} else {
+			rest = append(rest, src)
+		}
+	}
+	if len(pages) > 0 {
+		sources = append([]string{strings.Join(pages, " ")}, rest...)
+	}
+	for i, src := range sources {
+		var models []*derive.Model
+		var err error
+		if len(pages) > 0 && i == 0 {
+			models, err = derive.ReadSeeds(pages...)
+		} else {
+			models, err = derive.Read(src)
+		}
 		if err != nil {
 			code = deriveError(stderr, err)
 		}

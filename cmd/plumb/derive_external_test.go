@@ -1,7 +1,9 @@
 package main_test
 
 import (
+	"cmp"
 	"errors"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -66,4 +68,35 @@ func TestDeriveFlagsAfterTheSourceAndAStream(t *testing.T) {
 
 	out, _, _ = runPlumb(t, "derive", "../../derive/testdata/widgets.smithy.json")
 	assert.Equal(t, 1, strings.Count(out, "\n---\n"), "two services, two documents")
+}
+
+// The seed documents: a folder or its pages one by one (read together, so the two pages of
+// StartConnection merge), and --compare against a model takes the operations they describe.
+func TestDeriveFromTheSeeds(t *testing.T) {
+	seeds := cmp.Or(os.Getenv("PLUMB_SEEDS"), filepath.Join("..", "..", "..", "shared", "seeds"))
+	if _, err := os.Stat(seeds); err != nil {
+		t.Skipf("NOTICE: the seed documents' folder %s is absent", seeds)
+	}
+	dir := t.TempDir()
+	_, stderr, code := runPlumb(t, "derive", "--out", dir, seeds)
+	require.Equal(t, 0, code, stderr)
+	for _, svc := range []string{"outposts", "directconnect"} {
+		out, stderr, code := runPlumb(t, "spec", "list", "--spec", filepath.Join(dir, svc+".yaml"))
+		require.Equal(t, 0, code, stderr)
+		assert.Contains(t, out, "constraints", svc)
+	}
+	out, stderr, code := runPlumb(t, "derive", filepath.Join(seeds, "001_9da61a4b654333d2.txt"), filepath.Join(seeds, "000_7eefd29f3cf92c3e.txt"))
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, out, "x-documents-disagree")
+	_, stderr, code = runPlumb(t, "derive", filepath.Join(seeds, "001_9da61a4b654333d2.txt"))
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "without its boto3 page")
+
+	if _, err := derive.ResolveSource("botocore:outposts"); err != nil {
+		t.Skipf("NOTICE: %v", err)
+	}
+	out, _, code = runPlumb(t, "derive", "--compare", seeds, "botocore:outposts")
+	assert.Equal(t, 1, code, "disagreements exit 1")
+	assert.Contains(t, out, "StartConnection  request  $.AssetId  x-plumb-opaque")
+	assert.NotContains(t, out, "operation", "only the operations both sides hold")
 }
