@@ -760,34 +760,13 @@ func (r *refPage) applyMember(f *sField, b *refMember, i int, what string) {
 			x, _ := strconv.ParseFloat(m[1], 64)
 			n.c.Min, n.c.Max = fptr(x), fptr(x)
 		}
-		if m := minLenRE.FindStringSubmatch(v); m != nil {
-			x, _ := strconv.ParseFloat(m[1], 64)
-			n.c.Min = fptr(x)
-		}
-		if m := maxLenRE.FindStringSubmatch(v); m != nil {
-			x, _ := strconv.ParseFloat(m[1], 64)
-			n.c.Max = fptr(x)
-		}
+		readBounds(v, minLenRE, maxLenRE, &n.c.Min, &n.c.Max)
 	}
 	if v, ok := b.attr("Valid Range"); ok {
-		if m := minValRE.FindStringSubmatch(v); m != nil {
-			x, _ := strconv.ParseFloat(m[1], 64)
-			n.c.Min = fptr(x)
-		}
-		if m := maxValRE.FindStringSubmatch(v); m != nil {
-			x, _ := strconv.ParseFloat(m[1], 64)
-			n.c.Max = fptr(x)
-		}
+		readBounds(v, minValRE, maxValRE, &n.c.Min, &n.c.Max)
 	}
 	if v, ok := b.attr("Array Members"); ok {
-		if m := minItemsRE.FindStringSubmatch(v); m != nil {
-			x, _ := strconv.ParseFloat(m[1], 64)
-			n.c.Min = fptr(x)
-		}
-		if m := maxItemsRE.FindStringSubmatch(v); m != nil {
-			x, _ := strconv.ParseFloat(m[1], 64)
-			n.c.Max = fptr(x)
-		}
+		readBounds(v, minItemsRE, maxItemsRE, &n.c.Min, &n.c.Max)
 	}
 	if v, ok := b.attr("Pattern"); ok {
 		n.c.Pattern = v
@@ -1046,4 +1025,17 @@ func (b *seedBuilder) value(parent string, f *sField, n *sNode) string {
 	n.shaping = name
 	b.m.Shapes[name] = &Shape{Name: name, Type: n.typ, Constraints: Constraints{Min: n.c.Min, Max: n.c.Max, Pattern: n.c.Pattern, Enum: n.enum}, Where: n.typ}
 	return name
+}
+
+// readBounds sets *lo and *hi from the numbers a text page's "Minimum ... Maximum ..." sentence
+// gives (each regexp's first group), leaving a bound the sentence does not state as it was.
+func readBounds(v string, minRE, maxRE *regexp.Regexp, lo, hi **float64) {
+	if m := minRE.FindStringSubmatch(v); m != nil {
+		x, _ := strconv.ParseFloat(m[1], 64)
+		*lo = fptr(x)
+	}
+	if m := maxRE.FindStringSubmatch(v); m != nil {
+		x, _ := strconv.ParseFloat(m[1], 64)
+		*hi = fptr(x)
+	}
 }
