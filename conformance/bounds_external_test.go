@@ -2,13 +2,12 @@ package conformance_test
 
 import (
 	"bytes"
+	"github.com/plumbhq/plumb/target/targettest"
 	"io"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -50,43 +49,19 @@ func TestHugeBodiesAreReportedFromExcerpts(t *testing.T) {
 // TestSilentTargetStopsTheRun: a target that accepts connections and never answers stops the
 // run after a few requests: inconclusive with the cause, the scenarios left skipped with it.
 func TestSilentTargetStopsTheRun(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	silent, err := targettest.NewSilent()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var mu sync.Mutex
-	var conns []net.Conn
-	t.Cleanup(func() {
-		_ = ln.Close()
-		mu.Lock()
-		defer mu.Unlock()
-		for _, c := range conns {
-			_ = c.Close()
-		}
-	})
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			mu.Lock()
-			conns = append(conns, c)
-			mu.Unlock()
-			go func() { _, _ = io.Copy(io.Discard, c) }()
-		}
-	}()
+	t.Cleanup(func() { _ = silent.Close() })
 	cfg := emulatorConfig(t)
-	cfg.Client, err = target.New(target.Options{Targets: map[string]string{"": "http://" + ln.Addr().String()},
+	cfg.Client, err = target.New(target.Options{Targets: map[string]string{"": silent.URL},
 		Timeout: 200 * time.Millisecond, Concurrency: 4})
 	if err != nil {
 		t.Fatal(err)
 	}
 	r := run(t, cfg)
-	mu.Lock()
-	sent := len(conns)
-	mu.Unlock()
-	if sent >= 20 {
+	if sent := silent.Conns(); sent >= 20 {
 		t.Errorf("%d requests sent to a silent target; want a few", sent)
 	}
 	if r.Verdict != report.Inconclusive || !strings.Contains(r.VerdictReason, "target not answering") {

@@ -3,13 +3,12 @@ package target_test
 import (
 	"context"
 	"errors"
+	"github.com/plumbhq/plumb/target/targettest"
 	"io"
 	"log"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -17,39 +16,15 @@ import (
 	"github.com/plumbhq/plumb/target"
 )
 
-// silentListener accepts connections on 127.0.0.1, reads them and never answers; it counts the
-// connections accepted (every timed-out request closes its connection, so one per request).
-func silentListener(t *testing.T) (string, *atomic.Int64) {
+// silentListener starts a target that accepts connections on 127.0.0.1 and never answers.
+func silentListener(t *testing.T) (string, *targettest.Silent) {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	s, err := targettest.NewSilent()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var n atomic.Int64
-	var mu sync.Mutex
-	var open []net.Conn
-	t.Cleanup(func() {
-		_ = ln.Close()
-		mu.Lock()
-		defer mu.Unlock()
-		for _, c := range open {
-			_ = c.Close()
-		}
-	})
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			n.Add(1)
-			mu.Lock()
-			open = append(open, c)
-			mu.Unlock()
-			go func() { _, _ = io.Copy(io.Discard, c) }()
-		}
-	}()
-	return "http://" + ln.Addr().String(), &n
+	t.Cleanup(func() { _ = s.Close() })
+	return s.URL, s
 }
 
 // TestSilentTargetIsDeclaredNotAnsweringAndNoLongerSent: after SilentLimit requests in a row
@@ -76,7 +51,7 @@ func TestSilentTargetIsDeclaredNotAnsweringAndNoLongerSent(t *testing.T) {
 	default:
 		t.Error("Silent() not closed")
 	}
-	if n := conns.Load(); n != target.DefaultSilentLimit {
+	if n := conns.Conns(); n != target.DefaultSilentLimit {
 		t.Errorf("the target saw %d connections; want %d (nothing sent once declared)", n, target.DefaultSilentLimit)
 	}
 }
@@ -120,8 +95,8 @@ func TestNegativeSilentLimitNeverDeclares(t *testing.T) {
 	for range target.DefaultSilentLimit + 2 {
 		do(t, c, getConnection("dxcon-1"))
 	}
-	if err := c.NotAnswering(); err != nil || conns.Load() != int64(target.DefaultSilentLimit+2) {
-		t.Errorf("NotAnswering() = %v after %d connections; want nil and every request sent", err, conns.Load())
+	if err := c.NotAnswering(); err != nil || conns.Conns() != int64(target.DefaultSilentLimit+2) {
+		t.Errorf("NotAnswering() = %v after %d connections; want nil and every request sent", err, conns.Conns())
 	}
 }
 

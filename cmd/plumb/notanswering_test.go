@@ -1,14 +1,12 @@
 package main
 
 import (
+	"github.com/plumbhq/plumb/target/targettest"
 	"io"
 	"log"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -17,37 +15,13 @@ import (
 	"github.com/plumbhq/plumb/report"
 )
 
-// silentTarget accepts connections on 127.0.0.1 and never answers; it counts the connections
-// (a timed-out request closes its connection: one per request).
-func silentTarget(t *testing.T) (string, *atomic.Int64) {
+// silentTarget starts a target that accepts connections on 127.0.0.1 and never answers.
+func silentTarget(t *testing.T) (string, *targettest.Silent) {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	s, err := targettest.NewSilent()
 	require.NoError(t, err)
-	var n atomic.Int64
-	var mu sync.Mutex
-	var open []net.Conn
-	t.Cleanup(func() {
-		_ = ln.Close()
-		mu.Lock()
-		defer mu.Unlock()
-		for _, c := range open {
-			_ = c.Close()
-		}
-	})
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			n.Add(1)
-			mu.Lock()
-			open = append(open, c)
-			mu.Unlock()
-			go func() { _, _ = io.Copy(io.Discard, c) }()
-		}
-	}()
-	return "http://" + ln.Addr().String(), &n
+	t.Cleanup(func() { _ = s.Close() })
+	return s.URL, s
 }
 
 // A target that accepts connections and never answers is recognised after a few requests:
@@ -65,7 +39,7 @@ func TestSilentTargetExitsThreeAfterAFewRequests(t *testing.T) {
 			assert.Equal(t, exitUnreachable, code, stderr)
 			want := "plumb " + args[0] + ": target not answering: 5 requests in a row got no response within 200ms (" + url + ")\n"
 			assert.Equal(t, want, stderr)
-			assert.Less(t, conns.Load(), int64(20), "requests sent to a silent target")
+			assert.Less(t, conns.Conns(), int64(20), "requests sent to a silent target")
 			doc := readReport(t, dir)
 			assert.Equal(t, report.Inconclusive, doc.Verdict)
 			assert.Contains(t, doc.VerdictReason, "target not answering")

@@ -254,5 +254,5 @@ func measure(bin, dir string, c hostileCase, cmd string, s settings) (row, error
 	}
 	lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
 	return row{Case: c.name, Command: cmd, Exit: p.ProcessState.ExitCode(), Wall: wall, RSSKiB: ru.Maxrss,
-		Conns: srv.conns.Load(), Stderr: lines[len(lines)-1]}, nil
+		Conns: srv.conns(), Stderr: lines[len(lines)-1]}, nil
 }

@@ -10,15 +10,16 @@ import (
 	"net/http/httptest"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
+
+	"github.com/plumbhq/plumb/target/targettest"
 )
 
 // A server is one hostile target on 127.0.0.1: the URL plumb is pointed at (scheme included,
 // which may be the wrong one on purpose), how many connections it accepted, and how to stop it.
 type server struct {
 	url   string
-	conns *atomic.Int64
+	conns func() int64
 	stop  func()
 }
 
@@ -62,7 +63,7 @@ func httpServer(h http.Handler, tls bool, scheme string) (server, error) {
 	} else {
 		srv.Start()
 	}
-	return server{url: scheme + "://" + ln.Addr().String(), conns: ln.n, stop: srv.Close}, nil
+	return server{url: scheme + "://" + ln.Addr().String(), conns: ln.n.Load, stop: srv.Close}, nil
 }
 
 func plain(h http.HandlerFunc) func() (server, error) {
@@ -152,35 +153,13 @@ func bomb(n int) []byte {
 	return bytes.Repeat(member.Bytes(), n)
 }
 
-// silent accepts connections, reads what is sent and never answers.
+// silent accepts connections, reads what is sent and never answers (targettest.Silent).
 func silent() (server, error) {
-	ln, err := listen()
+	s, err := targettest.NewSilent()
 	if err != nil {
 		return server{}, err
 	}
-	var mu sync.Mutex
-	var open []net.Conn
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			mu.Lock()
-			open = append(open, c)
-			mu.Unlock()
-			go func() { _, _ = io.Copy(io.Discard, c) }()
-		}
-	}()
-	stop := func() {
-		_ = ln.Close()
-		mu.Lock()
-		defer mu.Unlock()
-		for _, c := range open {
-			_ = c.Close()
-		}
-	}
-	return server{url: "http://" + ln.Addr().String(), conns: ln.n, stop: stop}, nil
+	return server{url: s.URL, conns: s.Conns, stop: func() { _ = s.Close() }}, nil
 }
 
 // ok answers every request with an empty JSON object: the mismatch cases never get that far.
