@@ -438,13 +438,16 @@ func isPunct(t []token, p string) bool { return len(t) > 0 && t[0].kind == 'p' &
 
 // parseKwargs parses "Name=value, ... )" (a call's arguments) into a structure.
 func parseKwargs(t []token) (*sNode, []token, error) {
+	return parseFields(t, ")", 'i', "=", "Name=value")
+}
+
+// parseFields reads name-value fields up to and past closer: a call's keyword arguments
+// (Name=value, up to ")") or a dict's entries ('Name': value, up to "}").
+func parseFields(t []token, closer string, nameKind byte, sep, want string) (*sNode, []token, error) {
 	n := &sNode{typ: "structure"}
-	for {
-		if isPunct(t, ")") {
-			return n, t[1:], nil
-		}
-		if len(t) < 2 || t[0].kind != 'i' || !isPunct(t[1:], "=") {
-			return nil, nil, fmt.Errorf("want Name=value, got %v", head(t))
+	for !isPunct(t, closer) {
+		if len(t) < 2 || t[0].kind != nameKind || !isPunct(t[1:], sep) {
+			return nil, nil, fmt.Errorf("want %s, got %v", want, head(t))
 		}
 		name := t[0].text
 		v, rest, err := parseValue(t[2:])
@@ -457,6 +460,7 @@ func parseKwargs(t []token) (*sNode, []token, error) {
 			t = t[1:]
 		}
 	}
+	return n, t[1:], nil
 }
 
 func head(t []token) string {
@@ -522,24 +526,7 @@ func parseValue(t []token) (*sNode, []token, error) {
 		}
 		return &sNode{typ: "list", item: item}, rest[1:], nil
 	case isPunct(t, "{"):
-		n := &sNode{typ: "structure"}
-		t = t[1:]
-		for !isPunct(t, "}") {
-			if len(t) < 2 || t[0].kind != 's' || !isPunct(t[1:], ":") {
-				return nil, nil, fmt.Errorf("want 'Name': value, got %v", head(t))
-			}
-			name := t[0].text
-			v, rest, err := parseValue(t[2:])
-			if err != nil {
-				return nil, nil, fmt.Errorf("%s: %w", name, err)
-			}
-			n.fields = append(n.fields, &sField{name: name, node: v})
-			t = rest
-			if isPunct(t, ",") {
-				t = t[1:]
-			}
-		}
-		return n, t[1:], nil
+		return parseFields(t[1:], "}", 's', ":", "'Name': value")
 	}
 	return nil, nil, fmt.Errorf("unexpected %q", t[0].text)
 }
