@@ -115,6 +115,7 @@ func Runs(parts []*report.Run) (*report.Run, error) {
 		Started: first.Started}
 	ev := verdict.NewEvidence()
 	interrupted := false
+	scope := verdict.ScopeOf(first.Shard)
 	var slicesIn []report.CaseSlice
 	for _, p := range parts {
 		if p.Started.Before(out.Started) {
@@ -123,6 +124,8 @@ func Runs(parts []*report.Run) (*report.Run, error) {
 		out.Duration = max(out.Duration, p.Duration) // the parts run side by side
 		out.Cases += p.Cases
 		interrupted = interrupted || p.Verdict == report.Interrupted
+		// A part whose target never answered proved nothing for its share: neither is the whole.
+		scope.NotAnswering = cmp.Or(scope.NotAnswering, p.Shard.NotAnswering)
 		ev.Absorb(p.Shard.Evidence)
 		slicesIn = append(slicesIn, p.Shard.Slices...)
 	}
@@ -137,7 +140,7 @@ func Runs(parts []*report.Run) (*report.Run, error) {
 			out.Findings = append(out.Findings, sc.Failures...)
 		}
 	}
-	verdict.Decide(out, ev, verdict.ScopeOf(first.Shard), interrupted)
+	verdict.Decide(out, ev, scope, interrupted)
 	if first.Engine == "fuzz" {
 		unionRules(out, parts)
 	}

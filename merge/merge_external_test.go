@@ -240,3 +240,26 @@ func TestMergeRefusesWhatIsNotOneRun(t *testing.T) {
 		assert.Contains(t, err.Error(), c.want, c.name)
 	}
 }
+
+// A part that stopped because its target never answered makes the whole run inconclusive with
+// that cause, whatever the other parts proved: the merge is never passed on part of the evidence.
+func TestMergeOfAPartWhoseTargetNeverAnsweredIsInconclusive(t *testing.T) {
+	e := start(t)
+	cfg := fuzz.Config{Specs: e.set, Client: e.client, Engine: e.engine, Seed: 3, Budget: 30, Workers: 1,
+		ShrinkTime: -1, Target: "emulator"}
+	var parts []*report.Run
+	for k := 1; k <= 3; k++ {
+		c := cfg
+		c.Shard, c.Shards = k, 3
+		part, err := fuzz.Run(context.Background(), c)
+		require.NoError(t, err)
+		require.Equal(t, report.Passed, part.Verdict, part.VerdictReason)
+		parts = append(parts, viaJSON(t, part))
+	}
+	const cause = "target not answering: 5 requests in a row got no response within 2s (http://127.0.0.1:9)"
+	parts[1].Shard.NotAnswering = cause
+	merged, err := merge.Runs(parts)
+	require.NoError(t, err)
+	assert.Equal(t, report.Inconclusive, merged.Verdict)
+	assert.Contains(t, merged.VerdictReason, cause)
+}

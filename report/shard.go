@@ -24,6 +24,9 @@ type Shard struct {
 	Skipped    map[string]string `json:"skipped,omitempty"` // out of scope, with why
 	Known      []RootCause       `json:"known,omitempty"`   // the baseline's root causes (id, operation, check, cause)
 	KnownFrom  string            `json:"knownFrom,omitempty"`
+	// NotAnswering is why the part stopped early, its target never answering or only ever
+	// throttling (verdict.Scope.NotAnswering): a merge of it is never passed.
+	NotAnswering string `json:"notAnswering,omitempty"`
 
 	Evidence []OperationEvidence `json:"evidence"`         // what the shard's answers proved, per operation
 	Slices   []CaseSlice         `json:"slices,omitempty"` // fuzz: case counts per (operation, kind)

@@ -12,7 +12,8 @@ import (
 // identity (mode, budget, tags) and, for fuzz, its case counts.
 func Shard(index, total int, ev *Evidence, scope Scope) *report.Shard {
 	s := &report.Shard{Index: index, Total: total, Operations: slices.Clone(scope.Operations),
-		Skipped: maps.Clone(scope.Skipped), KnownFrom: scope.KnownFrom, Evidence: ev.Export()}
+		Skipped: maps.Clone(scope.Skipped), KnownFrom: scope.KnownFrom, NotAnswering: scope.NotAnswering,
+		Evidence: ev.Export()}
 	if s.Operations == nil {
 		s.Operations = []string{}
 	}
@@ -25,7 +26,8 @@ func Shard(index, total int, ev *Evidence, scope Scope) *report.Shard {
 
 // ScopeOf is the scope a shard was decided with (the inverse of what Shard records).
 func ScopeOf(s *report.Shard) Scope {
-	sc := Scope{Operations: slices.Clone(s.Operations), Skipped: maps.Clone(s.Skipped), KnownFrom: s.KnownFrom}
+	sc := Scope{Operations: slices.Clone(s.Operations), Skipped: maps.Clone(s.Skipped), KnownFrom: s.KnownFrom,
+		NotAnswering: s.NotAnswering}
 	if sc.Skipped == nil {
 		sc.Skipped = map[string]string{}
 	}
