@@ -68,13 +68,3 @@ func node(v any) *yaml.Node {
 	}
 	panic(fmt.Sprintf("derive: no YAML for %T", v))
 }
-
-// get returns the value of key in mapping n, or nil.
-func get(n *yaml.Node, key string) *yaml.Node {
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			return n.Content[i+1]
-		}
-	}
-	return nil
-}

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/plumbhq/plumb/jsonpath"
 )
 
 // Created is what an operation that creates a resource documents about the resource its 200
@@ -157,33 +159,16 @@ func parseCreated(ext map[string]any, output *openapi3.Schema) (*Created, error)
 
 // responseMember resolves a member path ($.a or $.a.b, object members only) in schema s.
 func responseMember(s *openapi3.Schema, path string) (*openapi3.Schema, error) {
-	names, err := memberPath(path)
-	if err != nil {
-		return nil, err
-	}
-	cur := s
-	for _, n := range names {
-		ref := cur.Properties[n]
-		if ref == nil || ref.Value == nil {
-			return nil, fmt.Errorf("%s: the 200 body schema has no member %s", path, n)
-		}
-		cur = ref.Value
-	}
-	return cur, nil
-}
-
-func memberPath(path string) ([]string, error) {
-	rest, ok := strings.CutPrefix(path, "$.")
-	if !ok || rest == "" {
+	steps, err := jsonpath.Parse(path)
+	if err != nil || !strings.HasPrefix(path, "$.") {
 		return nil, fmt.Errorf("member path %q: want $.name or $.name.name", path)
 	}
-	names := strings.Split(rest, ".")
-	for _, n := range names {
-		if n == "" || strings.ContainsAny(n, "[]*") {
+	for _, st := range steps {
+		if st.Index != -1 {
 			return nil, fmt.Errorf("member path %q: want $.name or $.name.name (object members only)", path)
 		}
 	}
-	return names, nil
+	return SchemaAt(s, path)
 }
 
 // MemberNames returns every member name any input or output schema of the operation uses, at
@@ -293,36 +278,23 @@ func (s *Set) FlowCreating(op string) *ReadBack {
 	return o.Created.Read
 }
 
-// FlowReading returns the create operation and read-back of the flow whose read is op, if any.
-func (s *Set) FlowReading(op string) (*Operation, *ReadBack) {
-	for _, c := range s.Flows() {
-		if c.Created.Read.Operation == op {
-			return c, c.Created.Read
-		}
-	}
-	return nil, nil
-}
-
 // SchemaAt resolves a member path ($.a, $.a.b, $.list[*].b) in schema s: the schema of that
 // member (of a list's items after [*]).
 func SchemaAt(s *openapi3.Schema, path string) (*openapi3.Schema, error) {
-	rest, ok := strings.CutPrefix(path, "$")
-	if !ok {
-		return nil, fmt.Errorf("member path %q: want $.name...", path)
+	steps, err := jsonpath.Parse(path)
+	if err != nil {
+		return nil, err
 	}
 	cur := s
-	for _, part := range strings.Split(strings.TrimPrefix(rest, "."), ".") {
-		name, list := strings.CutSuffix(part, "[*]")
-		if name != "" {
-			ref := cur.Properties[name]
-			if ref == nil || ref.Value == nil {
-				return nil, fmt.Errorf("%s: no member %s", path, name)
-			}
-			cur = ref.Value
+	for _, st := range steps {
+		ref := cur.Properties[st.Name]
+		if ref == nil || ref.Value == nil {
+			return nil, fmt.Errorf("%s: the schema has no member %s", path, st.Name)
 		}
-		if list {
+		cur = ref.Value
+		if st.Index != -1 {
 			if cur.Items == nil || cur.Items.Value == nil {
-				return nil, fmt.Errorf("%s: %s is not a list", path, name)
+				return nil, fmt.Errorf("%s: %s is not a list", path, st.Name)
 			}
 			cur = cur.Items.Value
 		}

@@ -27,10 +27,6 @@ var SchemaKeywords = []string{
 	"exclusiveMinimum", "exclusiveMaximum", "enum", "minItems", "maxItems",
 }
 
-// structuralKeywords shape a schema without stating a constraint of their own; descriptive ones
-// change nothing on the wire.
-var structuralKeywords = []string{"properties", "items", "$ref", "description", "title", "example", "default", "nullable"}
-
 // numberFormats are the formats kin-openapi checks for numbers; any other format is refused
 // because nothing checks or generates it.
 var numberFormats = []string{"int32", "int64", "float", "double"}
