@@ -6,9 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/plumbhq/plumb/jsonpath"
+	"github.com/plumbhq/plumb/protocol"
 	"github.com/plumbhq/plumb/specs"
 	"github.com/plumbhq/plumb/target"
 )
@@ -167,12 +167,8 @@ func (e *Engine) UnknownID(read *specs.Operation, flow *specs.ReadBack, id strin
 }
 
 // NeedsEscaping reports whether an id travels percent-encoded when it is a path label: it holds
-// a byte outside RFC 3986's unreserved set.
-func NeedsEscaping(id string) bool {
-	return strings.IndexFunc(id, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-._~", r))
-	}) >= 0
-}
+// a byte outside RFC 3986's unreserved set, which protocol.EscapeLabel encodes.
+func NeedsEscaping(id string) bool { return protocol.EscapeLabel(id) != id }
 
 // setStateful fills in the stateful_conformance entry Check always returns (as Skip).
 func setStateful(rs []Result, r Result) {

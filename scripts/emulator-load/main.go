@@ -36,6 +36,8 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+
+	"github.com/plumbhq/plumb/protocol"
 )
 
 func main() {
@@ -118,7 +120,7 @@ func run(bin string, duration time.Duration, starts, concurrency int, out io.Wri
 			r.note += fmt.Sprintf("; no %s connection", c.name)
 			continue
 		}
-		res, err := client.Get(srv.url + "/connections/" + escapeLabel(id))
+		res, err := client.Get(srv.url + "/connections/" + protocol.EscapeLabel(id))
 		if err != nil {
 			return err
 		}
@@ -172,20 +174,6 @@ func post(client *http.Client, url string, body []byte, id *string) (int, error)
 	}
 	_, _ = io.Copy(io.Discard, res.Body)
 	return res.StatusCode, nil
-}
-
-// escapeLabel percent-encodes every byte outside A-Za-z0-9-._~, as AWS SDKs encode a path label.
-func escapeLabel(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-._~", c) >= 0 {
-			b.WriteByte(c)
-		} else {
-			fmt.Fprintf(&b, "%%%02X", c)
-		}
-	}
-	return b.String()
 }
 
 // server is a running `plumb serve`.
