@@ -89,6 +89,15 @@ derive-compare: build
 	bin/plumb derive --compare botocore:directconnect specs/directconnect.yaml || [ $$? -eq 1 ]
 	bin/plumb derive --compare botocore:outposts specs/outposts.yaml || [ $$? -eq 1 ]
 
+## specs: regenerate the committed specs (specs/outposts.yaml, specs/directconnect.yaml) with
+## plumb derive from the sources kept in specs/sources (the seed documents, botocore's Direct
+## Connect model for DescribeConnections) and the overlay derive/overlay/seeds.yaml
+SPEC_SOURCES = specs/sources/seeds specs/sources/botocore/data/directconnect/2012-10-25/service-2.json.gz
+SPEC_OPERATIONS = StartConnection GetConnection CreateConnection DescribeConnections
+.PHONY: specs
+specs: build
+	bin/plumb derive --out specs $(SPEC_SOURCES) $(addprefix --operation ,$(SPEC_OPERATIONS))
+
 ## derive-seeds: derive the three seed operations from the seed documents (../shared/seeds)
 ## and the committed overlay (derive/overlay/seeds.yaml) into $(SEEDS_OUT)/, then compare them
 ## with the committed specs and with the installed botocore models, constraint by constraint

@@ -16,6 +16,32 @@ import (
 
 var createVerbs = []string{"Create", "Start", "Put", "Allocate"}
 
+// statedFlow is the flow a source states for op (Operation.Created), without its read when the
+// read operation is not among those written (the loader would refuse a read of nothing).
+func (w *writer) statedFlow(op *Operation) *yaml.Node {
+	if op.Created == nil {
+		return nil
+	}
+	n := &yaml.Node{Kind: yaml.MappingNode}
+	for i := 0; i+1 < len(op.Created.Content); i += 2 {
+		k, v := op.Created.Content[i], op.Created.Content[i+1]
+		if k.Value == "read" {
+			read := ""
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				if v.Content[j].Value == "operation" {
+					read = v.Content[j+1].Value
+				}
+			}
+			if !slices.ContainsFunc(w.ops, func(o *Operation) bool { return o.Name == read }) {
+				w.warn("%s: the stated flow's read %s is not among the operations written: left out", op.Name, read)
+				continue
+			}
+		}
+		n.Content = append(n.Content, k, v)
+	}
+	return n
+}
+
 func (w *writer) flow(op *Operation) *yaml.Node {
 	if !slices.ContainsFunc(createVerbs, func(v string) bool { return strings.HasPrefix(op.Name, v) }) {
 		return nil

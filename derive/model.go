@@ -3,6 +3,8 @@ package derive
 import (
 	"regexp"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // Model is the intermediate form every source parses into (botocore.go, smithy.go) and the
@@ -16,9 +18,12 @@ type Model struct {
 	Protocol     string // restJson1, awsJson1_0, awsJson1_1 (or the source's own name when refused)
 	TargetPrefix string // awsJson: the X-Amz-Target prefix
 	Source       string // names the source: "botocore 1.43.11 data/directconnect/2012-10-25/service-2.json.gz"
-	Where        string // where in the source the service is described: "metadata", a Smithy service shape id
-	Operations   []*Operation
-	Shapes       map[string]*Shape
+	// Qualified says every Where already names its source (a model merged from several,
+	// merge.go), so the writer does not prefix Source.
+	Qualified  bool
+	Where      string // where in the source the service is described: "metadata", a Smithy service shape id
+	Operations []*Operation
+	Shapes     map[string]*Shape
 	// Opaque holds the input members only the service hands out (pagination tokens), by
 	// operation name then member name, with why.
 	Opaque map[string]map[string]string
@@ -35,6 +40,15 @@ type Operation struct {
 	Errors       []string
 	Doc          string // first sentence, HTML stripped
 	Where        string // what in the source it was derived from (with Source: the x-source)
+	// Example is a valid input a source offers as the operation's base input (a mapping of
+	// member names to values; the seeds' overlay): the writer puts the body members in the
+	// request's example and the others on their parameters, with ExampleWhere as a comment.
+	Example      *yaml.Node
+	ExampleWhere string
+	// Created is the x-plumb-created a source states outright (the seeds' overlay), written
+	// instead of the flow flow.go would derive; its read is left out when the read operation is
+	// not among those written.
+	Created *yaml.Node
 }
 
 // Shape is one named type of a Model.

@@ -77,7 +77,12 @@ type writer struct {
 	current   *Operation
 }
 
-func (w *writer) src(where string) string { return w.m.Source + ": " + where }
+func (w *writer) src(where string) string {
+	if w.m.Qualified {
+		return where
+	}
+	return w.m.Source + ": " + where
+}
 
 func (w *writer) warn(format string, a ...any) {
 	if w.opts.Warn != nil {
@@ -271,7 +276,9 @@ func (w *writer) operation(op *Operation) *yaml.Node {
 	if m.isJSONRPC() {
 		set(n, "x-aws-target", m.TargetPrefix+"."+op.Name)
 	}
-	if flow := w.flow(op); flow != nil {
+	if flow := w.statedFlow(op); flow != nil {
+		set(n, "x-plumb-created", flow)
+	} else if flow := w.flow(op); flow != nil {
 		set(n, "x-plumb-created", flow)
 	}
 	errs := w.errors(op)
@@ -312,10 +319,12 @@ func (w *writer) operation(op *Operation) *yaml.Node {
 	set(n, "x-aws-errors", errNodes)
 	set(n, "parameters", params)
 	if body != nil {
+		media := mapping("schema", body)
+		w.setExample(media, op, in, "")
 		set(n, "requestBody", mapping(
 			"required", true,
 			"x-source", w.src(where+": input "+cmpOr(op.Input, "(none)")),
-			"content", mapping(m.mediaType(), mapping("schema", body))))
+			"content", mapping(m.mediaType(), media)))
 	}
 	responses := &yaml.Node{Kind: yaml.MappingNode}
 	out := m.Shapes[op.Output]
@@ -633,7 +642,40 @@ func (w *writer) parameter(op *Operation, mb *Member) *yaml.Node {
 		set(p, "x-aws-greedy", true) // {Name+}: the label may hold slashes
 	}
 	set(p, "schema", schema)
+	w.setExample(p, op, w.m.Shapes[op.Input], mb.Name)
 	return p
+}
+
+// setExample sets n's example to the part of op's stated example (Operation.Example) that goes
+// there: with name "", the body members, as the request body's example; else the value of that
+// member, as its parameter's. The example's why becomes the comment above it.
+func (w *writer) setExample(n *yaml.Node, op *Operation, in *Shape, name string) {
+	if ex := w.example(op, in, name); ex != nil {
+		set(n, "example", ex)
+		n.Content[len(n.Content)-2].HeadComment = op.ExampleWhere
+	}
+}
+
+func (w *writer) example(op *Operation, in *Shape, name string) *yaml.Node {
+	if op.Example == nil || in == nil {
+		return nil
+	}
+	var out *yaml.Node
+	if name == "" {
+		out = &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle} // {} when no member is given
+	}
+	for i := 0; i+1 < len(op.Example.Content); i += 2 {
+		k, v := op.Example.Content[i].Value, op.Example.Content[i+1]
+		mb := member(in, k)
+		switch {
+		case name != "" && k == name:
+			out = v
+		case name == "" && mb != nil && mb.Location == "":
+			out.Style = 0
+			out.Content = append(out.Content, scalar(mb.WireName(), "!!str"), v)
+		}
+	}
+	return out
 }
 
 // responseHeaders documents the output members a restJson1 response carries in headers.

@@ -2,6 +2,7 @@ package derive
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os/exec"
 	"path/filepath"
@@ -44,6 +45,43 @@ func Read(path string) ([]*Model, error) {
 		return []*Model{m}, nil
 	}
 	return nil, fmt.Errorf("%s: neither a botocore model (metadata, operations, shapes) nor a Smithy JSON AST (smithy, shapes)", path)
+}
+
+// ReadAll reads every source into models and merges the models of one service (Merge): seed
+// .txt pages given one by one are read together (the documents of one operation merge), and an
+// operation several sources give comes from the first of them. A source that cannot be read
+// (or whose protocol is refused) is an error joined to the others; what the rest give still
+// comes back. notes say what the merge left out.
+func ReadAll(sources ...string) (models []*Model, notes []string, err error) {
+	var pages, rest []string
+	for _, src := range sources {
+		if strings.EqualFold(filepath.Ext(src), ".txt") {
+			pages = append(pages, src)
+		} else {
+			rest = append(rest, src)
+		}
+	}
+	var errs []error
+	seeds := len(pages) > 0
+	if seeds {
+		ms, err := ReadSeeds(pages...)
+		errs = append(errs, err)
+		models = append(models, ms...)
+	}
+	for _, src := range rest {
+		ms, err := Read(src)
+		errs = append(errs, err)
+		models = append(models, ms...)
+		seeds = seeds || IsSeedSource(src)
+	}
+	models, notes, err = Merge(models)
+	errs = append(errs, err)
+	if seeds {
+		// The seeds' overlay states examples and flows for operations merged in beside the
+		// seed operations too (DescribeConnections, read back after CreateConnection).
+		errs = append(errs, completeFromSeedOverlay(models))
+	}
+	return models, notes, errors.Join(errs...)
 }
 
 // BotocoreData returns the data directory of the botocore the python3 on PATH imports

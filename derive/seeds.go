@@ -50,6 +50,13 @@ type seedOverlay struct {
 			URI    string `yaml:"uri"`
 			Status int    `yaml:"status"`
 			Source string `yaml:"source"`
+			// Example: a valid base input (member name → value), plumb's choice, with why.
+			// (yaml.Node values: yaml.v3 leaves a *yaml.Node in a map's struct empty.)
+			Example       yaml.Node `yaml:"example"`
+			ExampleSource string    `yaml:"example-source"`
+			// Created: the x-plumb-created the documents and aws-protocols.md make of the
+			// operation, each part quoting them (specs/created.go says the form).
+			Created yaml.Node `yaml:"created"`
 		} `yaml:"operations"`
 		Members []struct {
 			At       string   `yaml:"at"`
@@ -877,7 +884,51 @@ func seedModel(svc string, ops []*seedOp, ov *seedOverlay) (*Model, error) {
 		}
 		m.Operations = append(m.Operations, mop)
 	}
-	return m, nil
+	return m, ov.complete(m)
+}
+
+// complete gives m's operations the examples and flows the overlay states for them, where
+// they have none: the seed operations, and the operations of the same services merged in from
+// other sources (ReadAll), for which the seeds' overlay states them too.
+func (ov *seedOverlay) complete(m *Model) error {
+	o, ok := ov.Services[m.Name]
+	if !ok {
+		return nil
+	}
+	for _, op := range m.Operations {
+		oo, ok := o.Operations[op.Name]
+		if !ok {
+			continue
+		}
+		if k := oo.Example.Kind; k != 0 && k != yaml.MappingNode {
+			return fmt.Errorf("%s:%d: %s example: want a mapping of member names to values", SeedOverlay, oo.Example.Line, op.Name)
+		}
+		if k := oo.Created.Kind; k != 0 && k != yaml.MappingNode {
+			return fmt.Errorf("%s:%d: %s created: want a mapping (specs/created.go says the form)", SeedOverlay, oo.Created.Line, op.Name)
+		}
+		if op.Example == nil && oo.Example.Kind != 0 {
+			op.Example, op.ExampleWhere = &oo.Example, oo.ExampleSource
+		}
+		if op.Created == nil && oo.Created.Kind != 0 {
+			op.Created = &oo.Created
+		}
+	}
+	return nil
+}
+
+// completeFromSeedOverlay completes every model of a service the seeds' overlay knows
+// (seedOverlay.complete).
+func completeFromSeedOverlay(models []*Model) error {
+	var ov seedOverlay
+	if err := yaml.Unmarshal(seedOverlayYAML, &ov); err != nil {
+		return fmt.Errorf("%s: %w", SeedOverlay, err)
+	}
+	for _, m := range models {
+		if err := ov.complete(m); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // applyOverlayMember finds "<Operation> request|response $.a.b[*].c" and calls fn on it.

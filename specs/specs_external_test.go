@@ -186,7 +186,7 @@ func TestParseRejectsBrokenSpecs(t *testing.T) {
 		"no service":       {strings.Replace(string(good), "x-aws-service: directconnect", "x-other: 1", 1), "x-aws-service"},
 		"bad protocol":     {strings.Replace(string(good), "x-aws-protocol: awsJson1_1", "x-aws-protocol: soap", 1), "soap"},
 		"rule error undoc": {strings.Replace(string(good), "error: TooManyTagsException", "error: NoSuchException", 1), "NoSuchException"},
-		"bad pattern":      {strings.Replace(string(good), `pattern: '^([\p{L}`, `pattern: '^([\p{Bogus}`, 1), "pattern"},
+		"bad pattern":      {strings.Replace(string(good), `pattern: ^([\p{L}`, `pattern: ^([\p{Bogus}`, 1), "pattern"},
 		"unknown rule":     {strings.Replace(string(good), "rule: uniqueKeys", "rule: sorted", 1), "unknown rule"},
 	}
 	for name, c := range cases {

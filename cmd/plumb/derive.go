@@ -54,65 +54,48 @@ func cmdDerive(args []string, stdout, stderr io.Writer) int {
 	code := exitOK
 	written := 0
 	found := map[string]bool{}
-	// Seed pages given one by one are read together: the documents of one operation merge.
-	var pages, rest []string
-	for _, src := range sources {
-		if strings.EqualFold(filepath.Ext(src), ".txt") {
-			pages = append(pages, src)
-		} else {
-			rest = append(rest, src)
-		}
+	models, notes, err := derive.ReadAll(sources...)
+	if err != nil {
+		code = deriveError(stderr, err)
 	}
-	if len(pages) > 0 {
-		sources = append([]string{strings.Join(pages, " ")}, rest...)
+	for _, n := range notes {
+		fmt.Fprintf(stderr, "plumb derive: %s\n", n)
 	}
-	for i, src := range sources {
-		var models []*derive.Model
-		var err error
-		if len(pages) > 0 && i == 0 {
-			models, err = derive.ReadSeeds(pages...)
-		} else {
-			models, err = derive.Read(src)
+	for _, m := range models {
+		// --operation selects across every service of every source: each service writes
+		// the selected operations it has, and one that has none is not written.
+		var sel []string
+		for _, o := range ops {
+			if m.Operation(o) != nil {
+				sel = append(sel, o)
+				found[o] = true
+			}
 		}
+		if len(ops) > 0 && len(sel) == 0 {
+			continue
+		}
+		doc, err := m.OpenAPI(derive.Options{Operations: sel, Warn: func(s string) {
+			fmt.Fprintf(stderr, "plumb derive: %s: %s\n", m.Name, s)
+		}})
 		if err != nil {
 			code = deriveError(stderr, err)
+			continue
 		}
-		for _, m := range models {
-			// --operation selects across every service of every source: each service writes
-			// the selected operations it has, and one that has none is not written.
-			var sel []string
-			for _, o := range ops {
-				if m.Operation(o) != nil {
-					sel = append(sel, o)
-					found[o] = true
-				}
+		if *out == "" {
+			if written++; written > 1 {
+				fmt.Fprintln(stdout, "---") // one YAML stream, a document per service
 			}
-			if len(ops) > 0 && len(sel) == 0 {
-				continue
-			}
-			doc, err := m.OpenAPI(derive.Options{Operations: sel, Warn: func(s string) {
-				fmt.Fprintf(stderr, "plumb derive: %s: %s\n", m.Name, s)
-			}})
-			if err != nil {
-				code = deriveError(stderr, err)
-				continue
-			}
-			if *out == "" {
-				if written++; written > 1 {
-					fmt.Fprintln(stdout, "---") // one YAML stream, a document per service
-				}
-				fmt.Fprint(stdout, string(doc))
-				continue
-			}
-			if err := os.MkdirAll(*out, 0o755); err != nil {
-				return deriveError(stderr, err)
-			}
-			file := filepath.Join(*out, m.Name+".yaml")
-			if err := os.WriteFile(file, doc, 0o644); err != nil {
-				return deriveError(stderr, err)
-			}
-			fmt.Fprintf(stderr, "plumb derive: wrote %s (%s, %s)\n", file, m.Name, m.Protocol)
+			fmt.Fprint(stdout, string(doc))
+			continue
 		}
+		if err := os.MkdirAll(*out, 0o755); err != nil {
+			return deriveError(stderr, err)
+		}
+		file := filepath.Join(*out, m.Name+".yaml")
+		if err := os.WriteFile(file, doc, 0o644); err != nil {
+			return deriveError(stderr, err)
+		}
+		fmt.Fprintf(stderr, "plumb derive: wrote %s (%s, %s)\n", file, m.Name, m.Protocol)
 	}
 	for _, o := range ops {
 		if !found[o] {

@@ -73,10 +73,7 @@ func TestDeriveFlagsAfterTheSourceAndAStream(t *testing.T) {
 // The seed documents: a folder or its pages one by one (read together, so the two pages of
 // StartConnection merge), and --compare against a model takes the operations they describe.
 func TestDeriveFromTheSeeds(t *testing.T) {
-	seeds := cmp.Or(os.Getenv("PLUMB_SEEDS"), filepath.Join("..", "..", "..", "shared", "seeds"))
-	if _, err := os.Stat(seeds); err != nil {
-		t.Skipf("NOTICE: the seed documents' folder %s is absent", seeds)
-	}
+	seeds := cmp.Or(os.Getenv("PLUMB_SEEDS"), filepath.Join("..", "..", "specs", "sources", "seeds"))
 	dir := t.TempDir()
 	_, stderr, code := runPlumb(t, "derive", "--out", dir, seeds)
 	require.Equal(t, 0, code, stderr)
@@ -99,4 +96,24 @@ func TestDeriveFromTheSeeds(t *testing.T) {
 	assert.Equal(t, 1, code, "disagreements exit 1")
 	assert.Contains(t, out, "StartConnection  request  $.AssetId  x-plumb-opaque")
 	assert.NotContains(t, out, "operation", "only the operations both sides hold")
+}
+
+// make specs: plumb derive, from the sources kept in specs/sources, writes the committed specs
+// as they are, and says which source gave the operation two of them describe.
+func TestDeriveWritesTheCommittedSpecs(t *testing.T) {
+	dir := t.TempDir()
+	plumbBinary(t)   // built here, before the working directory moves
+	t.Chdir("../..") // the sources named as the Makefile names them
+	_, stderr, code := runPlumb(t, "derive", "--out", dir,
+		"specs/sources/seeds", "specs/sources/botocore/data/directconnect/2012-10-25/service-2.json.gz",
+		"--operation", "StartConnection", "--operation", "GetConnection", "--operation", "CreateConnection", "--operation", "DescribeConnections")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stderr, "CreateConnection is taken from shared/seeds")
+	for _, f := range []string{"outposts.yaml", "directconnect.yaml"} {
+		want, err := os.ReadFile(filepath.Join("specs", f))
+		require.NoError(t, err)
+		got, err := os.ReadFile(filepath.Join(dir, f))
+		require.NoError(t, err)
+		assert.True(t, string(want) == string(got), "%s differs from what make specs writes", f)
+	}
 }
