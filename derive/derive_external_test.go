@@ -2,8 +2,6 @@ package derive_test
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -238,17 +236,55 @@ func TestSmithyModel(t *testing.T) {
 	assert.Equal(t, 429, th.Status)
 }
 
-// The Smithy model of Direct Connect and botocore's agree on CreateConnection but for a member
-// the newer botocore model adds.
-func TestCompareSmithyWithBotocore(t *testing.T) {
-	smithy := filepath.Join("..", "..", "shared", "models", "direct-connect-2012-10-25.smithy.json") // shared/ beside the checkout
-	if _, err := os.Stat(smithy); err != nil {
-		t.Skipf("NOTICE: %s is not on this machine", smithy)
+// smithyModels are AWS's Smithy JSON AST models of the two seed services (../shared/models),
+// kept gzipped and unchanged in testdata so the two routes are compared on every checkout.
+var smithyModels = map[string]string{
+	"directconnect": "testdata/models/direct-connect-2012-10-25.smithy.json.gz",
+	"outposts":      "testdata/models/outposts-2019-12-03.smithy.json.gz",
+}
+
+// The two routes, AWS's Smithy models and the installed botocore's, derive the four embedded
+// operations alike, constraint by constraint, flows and opaque members included: all that
+// differs is what the newer botocore model adds (members and their types), never a
+// constraint the other route states otherwise.
+func TestSmithyAndBotocoreRoutesAgree(t *testing.T) {
+	ops := map[string][]string{"directconnect": {"CreateConnection", "DescribeConnections"}, "outposts": {"StartConnection", "GetConnection"}}
+	var added []string
+	for svc, file := range smithyModels {
+		res, err := derive.CompareSources(file, botocoreModel(t, svc), ops[svc])
+		require.NoError(t, err)
+		assert.True(t, strings.HasPrefix(res.A, "smithy "), res.A)
+		for _, d := range res.Diffs {
+			if d.A != "" {
+				t.Errorf("the routes disagree: %+v", d)
+				continue
+			}
+			added = append(added, d.Operation+" "+d.In+" "+d.Path+" "+d.Keyword)
+		}
 	}
-	res, err := derive.CompareSources(smithy, botocoreModel(t, "directconnect"), []string{"CreateConnection"})
-	require.NoError(t, err)
-	for _, d := range res.Diffs {
-		assert.Equal(t, "", d.A, "the Smithy model states nothing botocore contradicts: %+v", d)
+	// Added by the botocore model after the Smithy model's version: DescribeConnections
+	// paginates (maxResults, nextToken: an opaque token), and connections say whether the
+	// partner interconnect is MACsec-capable.
+	assert.ElementsMatch(t, []string{
+		"CreateConnection response $.partnerInterconnectMacSecCapable type",
+		"DescribeConnections request $.maxResults type",
+		"DescribeConnections request $.nextToken type",
+		"DescribeConnections request $.nextToken x-plumb-opaque",
+		"DescribeConnections response $.nextToken type",
+		"DescribeConnections response $.connections[*].partnerInterconnectMacSecCapable type",
+	}, added)
+}
+
+// The whole Smithy models load as plumb loads specs, every operation, every schema citing its
+// source.
+func TestSmithyModelsLoadWhole(t *testing.T) {
+	for svc, file := range smithyModels {
+		models, err := derive.Read(file)
+		require.NoError(t, err, svc)
+		require.Len(t, models, 1, svc)
+		set, doc := load(t, models[0])
+		assert.Len(t, set.Operations(), len(models[0].Operations), svc)
+		assertXSourceEverywhere(t, doc)
 	}
 }
 

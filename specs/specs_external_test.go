@@ -200,3 +200,21 @@ func TestParseRejectsBrokenSpecs(t *testing.T) {
 	_, err = specs.LoadFiles("/nonexistent/spec.yaml")
 	assert.Error(t, err)
 }
+
+// Two specs state the same contract when only their sources differ; a changed bound is another
+// contract.
+func TestSameContract(t *testing.T) {
+	good, err := specs.Raw("outposts.yaml")
+	require.NoError(t, err)
+	parse := func(doc string) *specs.Operation {
+		set, err := specs.Parse([]string{"o.yaml"}, map[string][]byte{"o.yaml": []byte(doc)})
+		require.NoError(t, err)
+		return set.Operation("StartConnection")
+	}
+	base := parse(string(good))
+	assert.True(t, base.SameContract(parse(string(good))))
+	assert.True(t, base.SameContract(parse(strings.ReplaceAll(string(good), "x-source: 'shared/seeds:", "x-source: 'elsewhere:"))), "sources differ only")
+	assert.False(t, base.SameContract(parse(strings.Replace(string(good), "maxLength: 100", "maxLength: 99", 1))), "a bound differs")
+	assert.False(t, base.SameContract(parse(strings.Replace(string(good), "AssetId: plumbAsset01", "AssetId: plumbAsset02", 1))), "the example differs")
+	assert.False(t, base.SameContract(nil))
+}

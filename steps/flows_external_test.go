@@ -165,3 +165,39 @@ func TestCreatedResourceStep(t *testing.T) {
 		_ = srv.Close()
 	}
 }
+
+// Removing a member from an object the request does not hold fails the step and sends nothing:
+// sent unchanged, the request would be judged as breaking the member's rule, which it does not.
+func TestRemovingFromAnAbsentObjectSendsNothing(t *testing.T) {
+	srv, err := emulator.Start(emulator.Config{}, "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = srv.Close() }()
+	const feature = `Feature: CreateConnection
+  Scenario: A tag without a key
+    Given a valid "CreateConnection" request
+    And the member "tags" is removed
+    And the member "tags[0].key" is removed
+    When I send the request
+    Then the request is rejected for breaking "required" of "$.tags[*].key"
+`
+	states, passed := runFeature(t, srv.URL, feature, false)
+	if passed {
+		t.Fatal("the scenario passed, yet its request could not be made")
+	}
+	if len(states) != 1 || len(states[0].Records) != 0 {
+		t.Fatalf("sent %d requests; want none", len(states[0].Records))
+	}
+	// An optional member already absent stays absent: that removal is no error.
+	const optional = `Feature: CreateConnection
+  Scenario: no lag
+    Given a valid "CreateConnection" request
+    And the member "lagId" is removed
+    When I send the request
+    Then the request is accepted
+`
+	if _, passed := runFeature(t, srv.URL, optional, false); !passed {
+		t.Error("removing an absent optional member failed the scenario")
+	}
+}

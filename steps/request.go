@@ -114,10 +114,23 @@ func (s *scenario) setJSON(path, raw string) error {
 
 func (s *scenario) setText(path, text string) error { return s.set(path, text) }
 
+// remove takes a member out of the request; one already absent stays absent. But the object
+// that would hold it must be there: removing tags[0].key from a request with no tags would send
+// the request unchanged while the scenario claims it breaks the key's rule.
 func (s *scenario) remove(path string) error {
 	r, err := s.building()
 	if err != nil {
 		return err
+	}
+	steps, err := jsonpath.Parse(path)
+	if err != nil {
+		return err
+	}
+	if len(steps) > 1 {
+		parent := jsonpath.String(steps[:len(steps)-1])
+		if _, ok := jsonpath.Get(r.input, parent); !ok {
+			return fmt.Errorf("%s's request has no %s: %q cannot be removed from it", r.op.ID, parent, path)
+		}
 	}
 	return jsonpath.Delete(r.input, path)
 }

@@ -117,3 +117,35 @@ func TestDeriveWritesTheCommittedSpecs(t *testing.T) {
 		assert.True(t, string(want) == string(got), "%s differs from what make specs writes", f)
 	}
 }
+
+// The specs derived from either model route, the installed botocore's or AWS's Smithy models,
+// are used by plumb run --spec and plumb fuzz --spec as they are: against the embedded emulator
+// (a correct implementation of the four operations) both pass, every operation exercised, no
+// false alarm. plumb's own feature files state the embedded specs' contract, not these, so the
+// scenarios are generated from the derived specs.
+func TestDerivedSpecsRunAndFuzzAsTheyAre(t *testing.T) {
+	ops := []string{"--operation", "StartConnection", "--operation", "GetConnection", "--operation", "CreateConnection", "--operation", "DescribeConnections"}
+	routes := map[string][]string{
+		"smithy": {"../../derive/testdata/models/direct-connect-2012-10-25.smithy.json.gz", "../../derive/testdata/models/outposts-2019-12-03.smithy.json.gz"},
+	}
+	if _, err := derive.ResolveSource("botocore:directconnect"); err == nil {
+		routes["botocore"] = []string{"botocore:directconnect", "botocore:outposts"}
+	} else {
+		t.Logf("NOTICE: %v: the botocore route is not run here", err)
+	}
+	for route, sources := range routes {
+		t.Run(route, func(t *testing.T) {
+			dir := t.TempDir()
+			_, stderr, code := runPlumb(t, append(append([]string{"derive", "--out", dir}, sources...), ops...)...)
+			require.Equal(t, 0, code, stderr)
+			spec := []string{"--spec", filepath.Join(dir, "directconnect.yaml"), "--spec", filepath.Join(dir, "outposts.yaml")}
+			out, stderr, code := runPlumb(t, append([]string{"run", "--report-dir", t.TempDir()}, spec...)...)
+			assert.Equal(t, 0, code, "plumb run --spec (derived from %s):\n%s%s", route, out, stderr)
+			assert.Contains(t, out, "verdict: PASSED  4 operations exercised")
+			assert.Regexp(t, `scenarios: +[1-9][0-9]* passed, 0 failed, 0 skipped`, out)
+			out, stderr, code = runPlumb(t, append([]string{"fuzz", "--seed", "1", "--budget", "400", "--report-dir", t.TempDir()}, spec...)...)
+			assert.Equal(t, 0, code, "plumb fuzz --spec (derived from %s):\n%s%s", route, out, stderr)
+			assert.Contains(t, out, "verdict: PASSED  4 operations exercised")
+		})
+	}
+}
