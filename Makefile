@@ -15,12 +15,14 @@ run:
 test: lint
 	$(GO) test -race -count=1 -timeout 15m ./...
 
-## bench: throughput vs the raw-loop ceiling, time to first finding per fault, peak RSS
+## bench: throughput vs the raw-loop ceiling, time to first finding per fault, peak RSS; plumb
+## derive of whole services and of the largest JSON-protocol model (time, peak RSS)
 bench:
 	$(GO) test -run '^$$' -bench 'Campaign|RawLoop' -benchtime 20000x ./fuzz/
 	$(GO) test -run '^$$' -bench 'TimeToFinding' -benchtime 5x ./fuzz/
 	$(GO) test -run '^$$' -bench 'PeakRSS' -benchtime 1x -timeout 30m ./fuzz/
 	$(GO) test -run '^$$' -bench . -benchtime 1s ./check/ ./generators/ ./target/ ./emulator/
+	$(GO) test -run '^$$' -bench 'Derive' -benchtime 1x ./derive/
 
 ## lint: gofmt and go vet must be clean
 lint:

@@ -1,9 +1,13 @@
 package derive_test
 
 import (
+	"fmt"
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/plumbhq/plumb/derive"
+	"github.com/plumbhq/plumb/specs"
 )
 
 // Whole services: reading the botocore model and writing the spec of every operation.
@@ -22,6 +26,37 @@ func benchDerive(b *testing.B, svc string) {
 		}
 		if _, err := ms[0].OpenAPI(derive.Options{}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// The largest model of a JSON protocol botocore installs (SageMaker: 396 operations, awsJson1_1):
+// read, written whole, and loaded as plumb loads specs. Reports the process's peak RSS (Linux).
+func BenchmarkDeriveLargestJSONModel(b *testing.B) {
+	path, err := derive.ResolveSource("botocore:" + largestJSONModel)
+	if err != nil {
+		b.Skipf("NOTICE: %v", err)
+	}
+	for b.Loop() {
+		ms, err := derive.Read(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc, err := ms[0].OpenAPI(derive.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := specs.Parse([]string{"m.yaml"}, map[string][]byte{"m.yaml": doc}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if status, err := os.ReadFile("/proc/self/status"); err == nil {
+		for _, line := range strings.Split(string(status), "\n") {
+			if kb, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+				var n float64
+				_, _ = fmt.Sscan(strings.TrimSuffix(strings.TrimSpace(kb), " kB"), &n)
+				b.ReportMetric(n/1024, "MiB-peak-RSS")
+			}
 		}
 	}
 }

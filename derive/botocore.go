@@ -97,7 +97,7 @@ func ReadBotocore(path string) (*Model, error) {
 	}
 	var bc bcModel
 	if err := json.Unmarshal(raw, &bc); err != nil {
-		return nil, fmt.Errorf("%s: not a botocore model: %w", path, err)
+		return nil, jsonError(path, raw, "not a botocore model", err)
 	}
 	if len(bc.Operations) == 0 || bc.Metadata.EndpointPrefix == "" {
 		return nil, fmt.Errorf("%s: not a botocore model (no metadata.endpointPrefix or operations)", path)
@@ -295,9 +295,13 @@ func readMaybeGzip(path string) ([]byte, error) {
 	if len(b) > 2 && b[0] == 0x1f && b[1] == 0x8b {
 		zr, err := gzip.NewReader(bytes.NewReader(b))
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
+			return nil, fmt.Errorf("%s: gzip: %w", path, err)
 		}
-		return io.ReadAll(zr)
+		out, err := io.ReadAll(zr)
+		if err != nil {
+			return nil, fmt.Errorf("%s: gzip: %w, after %d bytes of its JSON (truncated?)", path, err, len(out))
+		}
+		return out, nil
 	}
 	return b, nil
 }

@@ -127,7 +127,16 @@ func (w *writer) document() *yaml.Node {
 	items := map[string]*yaml.Node{}
 	var order []string
 	seen := map[string]string{}
+	var leftOut []string
 	for _, op := range w.ops {
+		if fours := w.ambiguousClientError(op); fours != nil {
+			// The loader refuses it (which error answers invalid input is not documented), and
+			// guessing would blame a correct service: left out, said, and recorded.
+			why := fmt.Sprintf("%s: several errors have status 400 (%s) and none is a validation or general client error: which one answers invalid input is not documented: left out", op.Name, strings.Join(fours, ", "))
+			w.warn("%s", why)
+			leftOut = append(leftOut, why)
+			continue
+		}
 		path, method := w.route(op)
 		if prev := seen[method+" "+path]; prev != "" {
 			w.warn("%s: %s %s is also %s's route: left out", op.Name, method, path, prev)
@@ -143,6 +152,7 @@ func (w *writer) document() *yaml.Node {
 	for _, p := range order {
 		set(paths, p, items[p])
 	}
+	set(info, "x-plumb-skipped", leftOut)
 	set(doc, "paths", paths)
 	schemas := &yaml.Node{Kind: yaml.MappingNode}
 	set(schemas, w.errorBody, w.errorSchema())
@@ -704,6 +714,27 @@ func (w *writer) responseHeaders(out *Shape) *yaml.Node {
 type derivedError struct {
 	code, member, source, where string
 	status                      int
+}
+
+// ambiguousClientError lists op's errors of status 400 when there are several and none is the
+// one that answers invalid input (generalClientError); nil otherwise.
+func (w *writer) ambiguousClientError(op *Operation) []string {
+	keep := w.messages
+	errs := w.errors(op)
+	w.messages = keep
+	if generalClientError(errs) >= 0 {
+		return nil
+	}
+	var fours []string
+	for _, e := range errs {
+		if e.status == 400 {
+			fours = append(fours, e.code)
+		}
+	}
+	if len(fours) < 2 {
+		return nil
+	}
+	return fours
 }
 
 func (w *writer) errors(op *Operation) []derivedError {

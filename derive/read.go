@@ -1,9 +1,11 @@
 package derive
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -32,14 +34,26 @@ func Read(path string) ([]*Model, error) {
 		Metadata json.RawMessage `json:"metadata"`
 	}
 	if err := json.Unmarshal(raw, &probe); err != nil {
-		return nil, fmt.Errorf("%s: not a JSON model (botocore service-2.json or Smithy JSON AST): %w", path, err)
+		return nil, jsonError(path, raw, "not a JSON model (botocore service-2.json or Smithy JSON AST)", err)
 	}
 	switch {
 	case probe.Smithy != "":
-		return ReadSmithy(path)
+		ms, err := ReadSmithy(path)
+		var ok []*Model
+		for _, m := range ms {
+			if cerr := m.check(); cerr != nil {
+				err = errors.Join(err, cerr) // this service is not written; the file's others are
+				continue
+			}
+			ok = append(ok, m)
+		}
+		return ok, err
 	case probe.Metadata != nil:
 		m, err := ReadBotocore(path)
 		if err != nil {
+			return nil, err
+		}
+		if err := m.check(); err != nil {
 			return nil, err
 		}
 		return []*Model{m}, nil
@@ -111,4 +125,53 @@ func ResolveSource(src string) (string, error) {
 	}
 	slices.Sort(versions)
 	return versions[len(versions)-1], nil
+}
+
+// jsonError says where in a source file its JSON broke: line and column (a truncated file ends
+// before its JSON does), and the field a value of the wrong type was found in.
+func jsonError(path string, raw []byte, what string, err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		line, col := lineCol(raw, syn.Offset)
+		if syn.Offset >= int64(len(raw)) {
+			return fmt.Errorf("%s:%d:%d: %s: the file ends before its JSON does (truncated?)", path, line, col, what)
+		}
+		return fmt.Errorf("%s:%d:%d: %s: %w", path, line, col, what, err)
+	case errors.As(err, &typ):
+		line, col := lineCol(raw, typ.Offset)
+		return fmt.Errorf("%s:%d:%d: %s: %s is %s, want %s", path, line, col, what, typ.Field, typ.Value, typ.Type)
+	case errors.Is(err, io.ErrUnexpectedEOF) || err.Error() == "unexpected end of JSON input":
+		line, col := lineCol(raw, int64(len(raw)))
+		return fmt.Errorf("%s:%d:%d: %s: the file ends before its JSON does (truncated?)", path, line, col, what)
+	}
+	return fmt.Errorf("%s: %s: %w", path, what, err)
+}
+
+// lineCol is the 1-based line and column of byte offset off in raw.
+func lineCol(raw []byte, off int64) (int, int) {
+	off = min(max(off, 0), int64(len(raw)))
+	line := 1 + bytes.Count(raw[:off], []byte("\n"))
+	col := int(off) - bytes.LastIndexByte(raw[:off], '\n')
+	return line, col
+}
+
+// check refuses a model whose operations name shapes it does not hold: a malformed or cut
+// model would otherwise become an operation taking an empty object.
+func (m *Model) check() error {
+	var errs []error
+	for _, op := range m.Operations {
+		for what, name := range map[string]string{"input": op.Input, "output": op.Output} {
+			if name != "" && m.Shapes[name] == nil {
+				errs = append(errs, fmt.Errorf("%s: %s: operation %s: its %s %s is not in the model", m.Source, m.Where, op.Name, what, name))
+			}
+		}
+		for _, e := range op.Errors {
+			if m.Shapes[e] == nil {
+				errs = append(errs, fmt.Errorf("%s: %s: operation %s: its error %s is not in the model", m.Source, m.Where, op.Name, e))
+			}
+		}
+	}
+	return errors.Join(errs...)
 }

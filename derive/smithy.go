@@ -61,7 +61,7 @@ func ReadSmithy(path string) ([]*Model, error) {
 	}
 	var sm smModel
 	if err := json.Unmarshal(raw, &sm); err != nil {
-		return nil, fmt.Errorf("%s: not a Smithy JSON AST: %w", path, err)
+		return nil, jsonError(path, raw, "not a Smithy JSON AST", err)
 	}
 	source := "smithy " + filepath.Base(path)
 	var out []*Model
