@@ -104,7 +104,7 @@ specs: build
 ## and the committed overlay (derive/overlay/seeds.yaml) into $(SEEDS_OUT)/, then compare them
 ## with the committed specs and with the installed botocore models, constraint by constraint
 ## (the README's "Deriving specs" output; exit 1 from a comparison is its disagreements, printed)
-SEEDS ?= ../shared/seeds
+SEEDS ?= specs/sources/seeds
 SEEDS_OUT ?= specs-seeds
 .PHONY: derive-seeds
 derive-seeds: build

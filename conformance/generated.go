@@ -16,6 +16,10 @@ import (
 // `a valid "<Operation>" request`): a feature holding it covers that operation.
 var validRequest = regexp.MustCompile(`^a valid "([^"]*)" request$`)
 
+// namedRequest is any step naming valid requests of an operation (a flow's "I create 10
+// resources with valid "X" requests").
+var namedRequest = regexp.MustCompile(`\bvalid "([^"]*)" requests?\b`)
+
 // suiteFiles reads the feature files of fsys and, unless filesOnly, adds the feature generated
 // from the spec (package scenarios) of every operation of set that no feature file covers: one
 // named after it, or holding a step starting a valid request of it. A user's feature file thus
@@ -41,7 +45,7 @@ func suiteFiles(fsys fs.FS, set *specs.Set, filesOnly, builtin bool) ([]godog.Fe
 			return nil, err
 		}
 		about := coveredBy(doc)
-		if builtin && !ownFeatureFits(about, set, &embedded) {
+		if builtin && !ownFeatureFits(append(about, named(doc)...), set, &embedded) {
 			continue // plumb's own feature about the embedded specs, run with a brought spec instead
 		}
 		for _, op := range about {
@@ -101,7 +105,21 @@ func coveredBy(doc *messages.GherkinDocument) []string {
 	if doc == nil || doc.Feature == nil {
 		return nil
 	}
-	out := []string{doc.Feature.Name}
+	return append([]string{doc.Feature.Name}, stepOperations(doc, validRequest)...)
+}
+
+// named lists every operation a feature's steps send valid requests of, flows included: a
+// feature fits a spec only if each of them states the contract it was written for.
+func named(doc *messages.GherkinDocument) []string {
+	if doc == nil || doc.Feature == nil {
+		return nil
+	}
+	return stepOperations(doc, namedRequest)
+}
+
+// stepOperations lists the operations re's first group finds in the feature's steps.
+func stepOperations(doc *messages.GherkinDocument, re *regexp.Regexp) []string {
+	var out []string
 	steps := func(bg *messages.Background, sc *messages.Scenario) {
 		var ss []*messages.Step
 		if bg != nil {
@@ -111,7 +129,7 @@ func coveredBy(doc *messages.GherkinDocument) []string {
 			ss = sc.Steps
 		}
 		for _, st := range ss {
-			if m := validRequest.FindStringSubmatch(st.Text); m != nil {
+			for _, m := range re.FindAllStringSubmatch(st.Text, -1) {
 				out = append(out, m[1])
 			}
 		}

@@ -22,7 +22,11 @@
 // Index of the public API:
 //
 //   - Read, ResolveSource, BotocoreData: read a source file (or "botocore:SERVICE", the installed
-//     botocore's model) into Models (read.go).
+//     botocore's model) into Models (read.go); a malformed or truncated file is one error with
+//     its file:line:column, an operation naming a shape the model lacks is refused.
+//   - ReadAll, Merge: several sources at once, the models of one service merged, each operation
+//     from the first source that gives it (read.go, merge.go): `make specs` derives the
+//     committed specs from the seed documents and botocore's Direct Connect model this way.
 //   - ReadBotocore: botocore service models (botocore.go); ReadSmithy: Smithy JSON AST models
 //     (smithy.go). ProtocolError: a service refused for its protocol.
 //   - Model, Operation, Shape, Member, Constraints, ErrorInfo, FirstSentence: the intermediate
@@ -34,10 +38,14 @@
 //     (compare.go).
 //   - ReadSeeds, IsSeedSource, SeedOverlay: the seed documents (shared/seeds: boto3 reference
 //     pages, AWS API Reference pages as text) merged per operation, with the committed overlay
-//     (overlay/seeds.yaml, facts quoted from aws-protocols.md) for what they do not say
-//     (seeds.go). Read takes a folder or a .txt page too. Member.Disagree (x-documents-disagree)
+//     (overlay/seeds.yaml, facts quoted from aws-protocols.md, plumb's example inputs and
+//     create → read flows) for what they do not say (seeds.go). Operation.Example and
+//     Operation.Created carry the overlay's examples and flows to the writer. Read takes a folder or a .txt page too. Member.Disagree (x-documents-disagree)
 //     and Member.Rules (x-plumb-rules a source states) carry what only the documents give.
 //
-// Not yet: the committed specs/*.yaml remain hand-written; derived from the seeds they agree
-// constraint by constraint (seeds_external_test.go) but not in examples and flows.
+// The committed specs/*.yaml are this package's output (make specs; committed_external_test.go
+// fails when they differ). Operations a spec could not state honestly are left out and
+// recorded, never guessed: members the loader refuses (x-plumb-skipped on the operation), and
+// operations whose answer to invalid input is not documented (several 400 errors, none a
+// validation or general client error: info.x-plumb-skipped).
 package derive

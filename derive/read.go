@@ -63,9 +63,10 @@ func Read(path string) ([]*Model, error) {
 
 // ReadAll reads every source into models and merges the models of one service (Merge): seed
 // .txt pages given one by one are read together (the documents of one operation merge), and an
-// operation several sources give comes from the first of them. A source that cannot be read
-// (or whose protocol is refused) is an error joined to the others; what the rest give still
-// comes back. notes say what the merge left out.
+// operation several sources give comes from the first of them. With seed documents among the
+// sources, the seeds' overlay also gives its examples and flows to the operations merged in
+// from the others. A source that cannot be read (or whose protocol is refused) is an error
+// joined to the others; what the rest give still comes back. notes say what the merge left out.
 func ReadAll(sources ...string) (models []*Model, notes []string, err error) {
 	var pages, rest []string
 	for _, src := range sources {

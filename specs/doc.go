@@ -1,9 +1,11 @@
 // Package specs holds plumb's OpenAPI 3.0.3 descriptions of the operations under test and the
 // model the rest of plumb reads them through.
 //
-// The two YAML files (outposts.yaml, directconnect.yaml) are derived from the documents in
-// shared/seeds and shared/aws-protocols.md; every schema property cites its source in x-source.
-// They are embedded in the binary and loaded with kin-openapi.
+// The two YAML files (outposts.yaml, directconnect.yaml) are plumb derive's output (make specs)
+// from the sources kept in sources/ (the seed documents, botocore's Direct Connect model) and
+// derive/overlay/seeds.yaml (the facts of shared/aws-protocols.md, plumb's example inputs and
+// flows); every schema property cites its source in x-source. Do not edit them: change a source
+// or the overlay and run make specs. They are embedded in the binary and loaded with kin-openapi.
 //
 // Index of the public API:
 //
@@ -25,6 +27,8 @@
 //   - CompilePattern, RegexCompiler, SchemaOptions: the one pattern compiler plumb uses wherever it
 //     validates or generates, so patterns RE2 cannot compile verbatim ({1,1024}) still mean exactly
 //     what the documents say (pattern.go).
+//   - Operation.SameContract: whether two specs of an operation state the same contract, their
+//     sources aside (same.go); plumb's own feature files run only for such brought specs.
 //   - Validate, Violation: kin-openapi validation of a value against a schema, flattened to
 //     (JSON path, keyword) pairs (validate.go).
 package specs
