@@ -302,3 +302,37 @@ func TestFlowDoesNotEchoTheCreatedID(t *testing.T) {
 	}
 	assert.NotEmpty(t, op.Created.Read.Echo)
 }
+
+// The Smithy constructs the two seed services' models do not use (testdata/constructs.smithy.json):
+// an HTTP header and a query member, @jsonName, an intEnum, @default, a date-time timestamp, an
+// output header member and a modelled 201.
+func TestSmithyConstructs(t *testing.T) {
+	models, err := derive.Read("testdata/constructs.smithy.json")
+	require.NoError(t, err)
+	require.Len(t, models, 1)
+	set, doc := load(t, models[0])
+	put := set.Operation("PutGizmo")
+	require.NotNil(t, put)
+	assert.Equal(t, "PUT", put.Method)
+	assert.Equal(t, "/gizmos/{name}", put.Path)
+	assert.Equal(t, 201, put.SuccessStatus)
+	for _, c := range []struct{ path, keyword, want string }{
+		{"$.name", "pattern", "^[a-z]+$"},      // @httpLabel, the label's shape constraints
+		{"$.mode", "enum", "fast|safe"},        // @httpQuery of an enum: the enumValues
+		{"$.X-Gizmo-Token", "minLength", "8"},  // @httpHeader with @length on the member
+		{"$.X-Gizmo-Token", "maxLength", "16"}, //
+		{"$.size_in_mb", "maximum", "512"},     // @jsonName: the body key
+		{"$.level", "enum", "1|2"},             // intEnum: integer values
+		{"$.madeAt", "type", "string"},         // @timestampFormat date-time
+		{"$.count", "type", "integer"},         // @default 0: still an integer member
+		{"$.name", "required", "true"},         //
+	} {
+		assert.Equal(t, c.want, constraint(t, put, "request", c.path, c.keyword), "%s %s", c.path, c.keyword)
+	}
+	assert.Equal(t, specs.InQuery, put.InputIn["mode"])
+	assert.Equal(t, specs.InHeader, put.InputIn["X-Gizmo-Token"])
+	assert.Equal(t, "1|2", constraint(t, put, "response", "$.level", "enum"))
+	assert.Equal(t, "string", constraint(t, put, "response", "$.X-Gizmo-Version", "type"), "an output @httpHeader")
+	assert.Equal(t, float64(0), put.Input.Properties["count"].Value.Default, "@default carried as the schema's default")
+	assert.Contains(t, string(doc), "enum: [1, 2]")
+}

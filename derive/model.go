@@ -87,7 +87,10 @@ type Member struct {
 	JSONName        string      // the body key when it differs from Name
 	Override        Constraints // member-level constraints (Smithy traits on the member), over the target's
 	TimestampFormat string
-	Idempotency     bool
+	// Default is the member's default value as JSON (Smithy @default): a client may leave the
+	// member out and the service takes this value.
+	Default     string
+	Idempotency bool
 	Doc             string
 	Where           string
 	// Disagree says where the source documents disagree on the member (seeds.go), written

@@ -508,6 +508,9 @@ func (w *writer) memberSchema(mb *Member, parent *Shape, dry bool) (*yaml.Node, 
 	if why := w.opaque[parent.Name][mb.Name]; why != "" {
 		set(n, "x-plumb-opaque", why)
 	}
+	if d := defaultValue(mb); d != nil && n.Kind == yaml.MappingNode && len(n.Content) > 0 && n.Content[0].Value == "type" {
+		set(n, "default", d) // informative: the value the service takes when a client leaves it out
+	}
 	if mb.Disagree != "" {
 		set(n, "x-documents-disagree", mb.Disagree)
 	}
@@ -515,6 +518,15 @@ func (w *writer) memberSchema(mb *Member, parent *Shape, dry bool) (*yaml.Node, 
 		set(n, "x-plumb-rules", rules)
 	}
 	return n, ""
+}
+
+// defaultValue is mb's default (Smithy @default) as a YAML node, nil when it has none.
+func defaultValue(mb *Member) *yaml.Node {
+	var d yaml.Node
+	if mb.Default == "" || yaml.Unmarshal([]byte(mb.Default), &d) != nil || len(d.Content) != 1 {
+		return nil
+	}
+	return d.Content[0]
 }
 
 // describe quotes what a member's target says: "TagList {list, min 1}".
@@ -536,6 +548,9 @@ func describe(t *Shape, mb *Member) string {
 	}
 	if mb.Required {
 		parts = append(parts, "required")
+	}
+	if mb.Default != "" {
+		parts = append(parts, "default "+mb.Default)
 	}
 	if t.Member != nil {
 		parts = append(parts, "of "+t.Member.Target)
@@ -594,7 +609,16 @@ func (w *writer) valueSchema(mb *Member, t *Shape, src string, dry bool, depth m
 	case "blob":
 		return mapping("type", "string", "x-source", src+" (a blob: base64 text in JSON; its byte limits are not a length of the text)"), ""
 	case "integer", "long", "short", "byte", "bigInteger":
-		return mapping("type", "integer", "minimum", c.Min, "maximum", c.Max, "x-source", src), ""
+		n := mapping("type", "integer", "minimum", c.Min, "maximum", c.Max)
+		if len(c.Enum) > 0 { // an intEnum: its values are integers
+			ints := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+			for _, v := range c.Enum {
+				ints.Content = append(ints.Content, scalar(v, "!!int"))
+			}
+			set(n, "enum", ints)
+		}
+		set(n, "x-source", src)
+		return n, ""
 	case "float", "double", "bigDecimal":
 		return mapping("type", "number", "minimum", c.Min, "maximum", c.Max, "x-source", src), ""
 	case "boolean":

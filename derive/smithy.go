@@ -314,9 +314,6 @@ func (c *smithyConv) shape(id string) string {
 			}
 		}
 	}
-	if s.Type == "intEnum" {
-		sh.Enum = nil // plumb's enum is a list of strings; the integer values stay in x-source
-	}
 	return name
 }
 
@@ -331,6 +328,9 @@ func (c *smithyConv) member(parent, name string, sm smMember) *Member {
 	traitInto(sm.Traits, "smithy.api#timestampFormat", &mb.TimestampFormat)
 	traitInto(sm.Traits, "smithy.api#jsonName", &mb.JSONName)
 	_, mb.Idempotency = sm.Traits["smithy.api#idempotencyToken"]
+	if raw, ok := sm.Traits["smithy.api#default"]; ok {
+		mb.Default = compactJSON(raw)
+	}
 	var loc string
 	switch {
 	case has(sm.Traits, "smithy.api#httpLabel"):
@@ -344,7 +344,7 @@ func (c *smithyConv) member(parent, name string, sm smMember) *Member {
 	case has(sm.Traits, "smithy.api#httpResponseCode"):
 		mb.Location = "statusCode"
 	}
-	for _, t := range []string{"smithy.api#required", "smithy.api#httpLabel", "smithy.api#httpQuery", "smithy.api#httpHeader", "smithy.api#length", "smithy.api#pattern", "smithy.api#range"} {
+	for _, t := range []string{"smithy.api#required", "smithy.api#default", "smithy.api#httpLabel", "smithy.api#httpQuery", "smithy.api#httpHeader", "smithy.api#length", "smithy.api#pattern", "smithy.api#range"} {
 		if raw, ok := sm.Traits[t]; ok {
 			mb.Where += " " + t
 			if string(raw) != "{}" {
