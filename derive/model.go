@@ -91,8 +91,8 @@ type Member struct {
 	// member out and the service takes this value.
 	Default     string
 	Idempotency bool
-	Doc             string
-	Where           string
+	Doc         string
+	Where       string
 	// Disagree says where the source documents disagree on the member (seeds.go), written
 	// as x-documents-disagree; the member follows the rule Where names.
 	Disagree string
