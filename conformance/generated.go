@@ -24,29 +24,34 @@ var namedRequest = regexp.MustCompile(`\bvalid "([^"]*)" requests?\b`)
 // from the spec (package scenarios) of every operation of set that no feature file covers: one
 // named after it, or holding a step starting a valid request of it. A user's feature file thus
 // replaces the generated one of its operation, and an operation of a new spec is exercised
-// without one. plumb's own feature files (builtin) are about the embedded specs: one about no
-// operation of set (a brought spec replaced them) is left out.
-func suiteFiles(fsys fs.FS, set *specs.Set, filesOnly, builtin bool) ([]godog.Feature, error) {
+// without one. plumb's own feature files (builtin) are about the embedded specs' contracts: one
+// whose operations set holds with another contract, or does not hold at all (a brought spec
+// replaced them), is left out, and those operations get generated features; a scenario of a
+// kept one naming such an operation in passing (a flow) is skipped (ownFit).
+func suiteFiles(fsys fs.FS, set *specs.Set, filesOnly, builtin bool) ([]godog.Feature, *ownFit, error) {
 	paths, err := featurePaths(fsys)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var files []godog.Feature
 	covered := map[string]bool{}
-	var embedded *specs.Set // loaded at the first of plumb's own feature files
+	fit := &ownFit{set: set, builtin: map[string]bool{}}
 	for _, p := range paths {
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			return nil, fmt.Errorf("conformance: %w", err)
+			return nil, nil, fmt.Errorf("conformance: %w", err)
 		}
 		f := godog.Feature{Name: p, Contents: data}
 		doc, _, err := parseFeature(f)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		about := coveredBy(doc)
-		if builtin && !ownFeatureFits(append(about, named(doc)...), set, &embedded) {
-			continue // plumb's own feature about the embedded specs, run with a brought spec instead
+		if builtin {
+			if !fit.keeps(about, named(doc)) {
+				continue // plumb's own feature about the embedded specs, run with a brought spec instead
+			}
+			fit.builtin[p] = true
 		}
 		for _, op := range about {
 			covered[op] = true
@@ -60,43 +65,75 @@ func suiteFiles(fsys fs.FS, set *specs.Set, filesOnly, builtin bool) ([]godog.Fe
 			}
 			text, err := scenarios.Feature(op)
 			if err != nil {
-				return nil, fmt.Errorf("conformance: no feature file covers %s and its scenarios cannot be generated: %w", op.ID, err)
+				return nil, nil, fmt.Errorf("conformance: no feature file covers %s and its scenarios cannot be generated: %w", op.ID, err)
 			}
 			files = append(files, godog.Feature{Name: scenarios.FileName(op), Contents: []byte(text)})
 		}
 	}
 	if len(files) == 0 {
-		return nil, fmt.Errorf("conformance: no .feature files found")
+		return nil, nil, fmt.Errorf("conformance: no .feature files found")
 	}
-	return files, nil
+	return files, fit, nil
 }
 
-// ownFeatureFits reports whether one of plumb's own feature files, about the operations of
-// about, runs against set: set holds one of them at least, and every one it holds states the
-// contract of the embedded spec the feature was written for (specs.Operation.SameContract).
-// A brought spec stating another contract (a spec derived from a model without the documents'
-// example, rules or flows) gets its scenarios generated from it instead: a hand-written
-// scenario whose premise that spec does not give would blame the target for plumb's mismatch.
-func ownFeatureFits(about []string, set *specs.Set, embedded **specs.Set) bool {
-	if *embedded == nil {
+// ownFit tells which of plumb's own feature files and scenarios fit the specs under test. They
+// are written for the embedded specs' contracts; a brought spec stating another contract for
+// an operation (one derived from a model, without the documents' example, rules or flows) would
+// fail their premises and blame the target for plumb's mismatch.
+type ownFit struct {
+	set      *specs.Set
+	embedded *specs.Set      // loaded at the first question
+	builtin  map[string]bool // the paths of plumb's own feature files in the suite
+}
+
+// differs reports whether set holds op with a contract other than the embedded spec's
+// (specs.Operation.SameContract).
+func (f *ownFit) differs(op string) bool {
+	o := f.set.Operation(op)
+	if o == nil {
+		return false // not held: the steps skip such scenarios (notInSpecs)
+	}
+	if f.embedded == nil {
 		e, err := specs.Load()
 		if err != nil {
-			return false
+			return true
 		}
-		*embedded = e
+		f.embedded = e
 	}
-	held := false
+	return !o.SameContract(f.embedded.Operation(op))
+}
+
+// keeps reports whether one of plumb's own feature files, about the operations of about and
+// naming those of named in its steps, runs: set holds one of them at least with the embedded
+// contract, and every operation the file is about that set holds has that contract.
+func (f *ownFit) keeps(about, named []string) bool {
+	fits := false
 	for _, op := range about {
-		o := set.Operation(op)
-		if o == nil {
-			continue
-		}
-		held = true
-		if !o.SameContract((*embedded).Operation(op)) {
+		if f.differs(op) {
 			return false
 		}
+		fits = fits || f.set.Operation(op) != nil
 	}
-	return held
+	for _, op := range named {
+		fits = fits || (f.set.Operation(op) != nil && !f.differs(op))
+	}
+	return fits
+}
+
+// skip says why a scenario of plumb's own feature files does not run ("" when it does): one of
+// its steps names an operation set holds with another contract.
+func (f *ownFit) skip(p *godog.Scenario) string {
+	if f == nil || !f.builtin[p.Uri] {
+		return ""
+	}
+	for _, st := range p.Steps {
+		for _, m := range namedRequest.FindAllStringSubmatch(st.Text, -1) {
+			if f.differs(m[1]) {
+				return fmt.Sprintf("plumb's own scenario, written for the embedded spec of %s; the spec under test states another contract for it (its own scenarios are generated from that spec)", m[1])
+			}
+		}
+	}
+	return ""
 }
 
 // coveredBy lists the operations a feature is about: its name, and each operation one of its

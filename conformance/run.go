@@ -34,7 +34,7 @@ func Run(ctx context.Context, cfg Config) (*report.Run, error) {
 	if builtin {
 		fsys = features.FS
 	}
-	files, err := suiteFiles(fsys, cfg.Specs, cfg.FeatureFilesOnly, builtin)
+	files, fit, err := suiteFiles(fsys, cfg.Specs, cfg.FeatureFilesOnly, builtin)
 	if err != nil {
 		return nil, err
 	}
@@ -106,6 +106,10 @@ func Run(ctx context.Context, cfg Config) (*report.Run, error) {
 				}
 				if cfg.FailFast && col.anyFailed() {
 					st.SkipReason = FailFastReason
+					return ctx, godog.ErrSkip
+				}
+				if why := fit.skip(p); why != "" {
+					st.SkipReason = why
 					return ctx, godog.ErrSkip
 				}
 				return ctx, nil

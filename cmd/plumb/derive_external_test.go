@@ -2,6 +2,7 @@ package main_test
 
 import (
 	"cmp"
+	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
@@ -148,4 +149,43 @@ func TestDerivedSpecsRunAndFuzzAsTheyAre(t *testing.T) {
 			assert.Contains(t, out, "verdict: PASSED  4 operations exercised")
 		})
 	}
+}
+
+// The specs the seed documents alone give: Outposts states the embedded contract, so plumb's
+// own features run for it, flows included; CreateConnection states another (no read-back
+// through DescribeConnections, which no seed describes), so its scenarios are generated from the
+// brought spec and plumb's own flow scenarios about it are skipped, saying why. Nothing fails.
+func TestRunWithTheSeedsAloneUsesOwnFeaturesWhereTheyFit(t *testing.T) {
+	dir := t.TempDir()
+	_, stderr, code := runPlumb(t, "derive", "--out", dir, "../../specs/sources/seeds")
+	require.Equal(t, 0, code, stderr)
+	reports := t.TempDir()
+	out, stderr, code := runPlumb(t, "run", "--spec", filepath.Join(dir, "outposts.yaml"), "--spec", filepath.Join(dir, "directconnect.yaml"),
+		"--report-dir", reports, "--format", "json")
+	require.Equal(t, 0, code, "%s%s", out, stderr)
+	var rep struct {
+		Scenarios []struct {
+			Feature    string `json:"feature"`
+			Status     string `json:"status"`
+			SkipReason string `json:"skip_reason"`
+		} `json:"scenarios"`
+	}
+	b, err := os.ReadFile(filepath.Join(reports, "plumb-report.json"))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &rep))
+	features := map[string]int{}
+	var skipped []string
+	for _, sc := range rep.Scenarios {
+		features[sc.Feature]++
+		if sc.Status == "skipped" {
+			skipped = append(skipped, sc.SkipReason)
+		}
+	}
+	assert.NotEmpty(t, skipped)
+	for _, why := range skipped {
+		assert.Contains(t, why, "written for the embedded spec of CreateConnection")
+	}
+	assert.Positive(t, features["StartConnection"], "plumb's own StartConnection feature runs: %v", features)
+	assert.Positive(t, features["CreateConnection"], "CreateConnection is exercised (generated scenarios): %v", features)
+	assert.Positive(t, features["Connection flows"], "plumb's own flows run where they fit: %v", features)
 }
