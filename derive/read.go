@@ -70,9 +70,14 @@ func Read(path string) ([]*Model, error) {
 func ReadAll(sources ...string) (models []*Model, notes []string, err error) {
 	var pages, rest []string
 	for _, src := range sources {
-		if strings.EqualFold(filepath.Ext(src), ".txt") {
+		switch strings.ToLower(filepath.Ext(src)) {
+		case ".txt":
 			pages = append(pages, src)
-		} else {
+		case ".md":
+			// A folder's README beside its documents (plumb derive ../shared/seeds/*): for
+			// people, not a source.
+			notes = append(notes, src+": a Markdown file, not a source: skipped")
+		default:
 			rest = append(rest, src)
 		}
 	}
@@ -89,7 +94,8 @@ func ReadAll(sources ...string) (models []*Model, notes []string, err error) {
 		models = append(models, ms...)
 		seeds = seeds || IsSeedSource(src)
 	}
-	models, notes, err = Merge(models)
+	models, merged, err := Merge(models)
+	notes = append(notes, merged...)
 	errs = append(errs, err)
 	if seeds {
 		// The seeds' overlay states examples and flows for operations merged in beside the

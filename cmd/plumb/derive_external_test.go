@@ -83,6 +83,20 @@ func TestDeriveFromTheSeeds(t *testing.T) {
 		require.Equal(t, 0, code, stderr)
 		assert.Contains(t, out, "constraints", svc)
 	}
+	// plumb derive SEEDS/*: the pages, and the folder's README skipped, said so; Outposts comes
+	// out as the committed spec.
+	all, err := filepath.Glob(filepath.Join(seeds, "*"))
+	require.NoError(t, err)
+	globbed := t.TempDir()
+	_, stderr, code = runPlumb(t, append([]string{"derive", "--out", globbed}, all...)...)
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stderr, "README.md: a Markdown file, not a source: skipped")
+	want, err := os.ReadFile("../../specs/outposts.yaml")
+	require.NoError(t, err)
+	got, err := os.ReadFile(filepath.Join(globbed, "outposts.yaml"))
+	require.NoError(t, err)
+	assert.True(t, string(want) == string(got), "plumb derive SEEDS/* writes specs/outposts.yaml as committed")
+
 	out, stderr, code := runPlumb(t, "derive", filepath.Join(seeds, "001_9da61a4b654333d2.txt"), filepath.Join(seeds, "000_7eefd29f3cf92c3e.txt"))
 	require.Equal(t, 0, code, stderr)
 	assert.Contains(t, out, "x-documents-disagree")
