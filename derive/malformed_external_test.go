@@ -75,6 +75,13 @@ func TestMalformedSourcesAreOneClearError(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "cut.json.gz: gzip: unexpected EOF")
 
+	err = read("empty.json", nil)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "empty.json: the file is empty")
+	_, err = derive.Read("../specs/outposts.yaml")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "an OpenAPI spec is what plumb derive writes")
+
 	// An operation naming an input shape the model does not hold: refused, not an empty input.
 	err = read("dangling.json", bytes.Replace(models["botocore.json"], []byte(`"input":{"shape":"CreateConnectionRequest"}`), []byte(`"input":{"shape":"NoSuchShape"}`), 1))
 	require.Error(t, err)

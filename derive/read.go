@@ -25,9 +25,16 @@ func Read(path string) ([]*Model, error) {
 	if err != nil {
 		return nil, err
 	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".yaml", ".yml":
+		return nil, fmt.Errorf("%s: an OpenAPI spec is what plumb derive writes (--spec reads it, and so does --compare); give a model: a botocore service-2.json[.gz], a Smithy JSON AST, or seed documents", path)
+	}
 	raw, err := readMaybeGzip(path)
 	if err != nil {
 		return nil, err
+	}
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return nil, fmt.Errorf("%s: the file is empty: not a model", path)
 	}
 	var probe struct {
 		Smithy   string          `json:"smithy"`
