@@ -12,9 +12,9 @@ import (
 // --shard K/N outside 1 ≤ K ≤ N, or not K/N, is one line and exit 2, like every other flag.
 func TestShardFlagValues(t *testing.T) {
 	for _, c := range []struct{ value, want string }{
-		{"0/3", "K must be in 1..3, got 0"},
-		{"4/3", "K must be in 1..3, got 4"},
-		{"1/0", "N must be at least 1, got 0"},
+		{"0/3", "the shard number K must be in 1..3, got 0"},
+		{"4/3", "the shard number K must be in 1..3, got 4"},
+		{"1/0", "the shard count N must be at least 1, got 0"},
 		{"2", "want K/N, e.g. 2/3"},
 		{"a/b", "want K/N with whole numbers"},
 	} {

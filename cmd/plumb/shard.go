@@ -34,9 +34,9 @@ func (s *shardFlag) Set(v string) error {
 	case err1 != nil || err2 != nil:
 		return errors.New("want K/N with whole numbers, e.g. 2/3")
 	case n < 1:
-		return fmt.Errorf("N must be at least 1, got %d", n)
+		return fmt.Errorf("the shard count N must be at least 1, got %d", n)
 	case k < 1 || k > n:
-		return fmt.Errorf("K must be in 1..%d, got %d", n, k)
+		return fmt.Errorf("the shard number K must be in 1..%d, got %d", n, k)
 	}
 	s.k, s.n = k, n
 	return nil
