@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
+	"sync"
 
 	"github.com/cucumber/godog"
 	messages "github.com/cucumber/messages/go/v21"
@@ -81,10 +82,16 @@ func suiteFiles(fsys fs.FS, set *specs.Set, filesOnly, builtin bool) ([]godog.Fe
 // an operation (one derived from a model, without the documents' example, rules or flows) would
 // fail their premises and blame the target for plumb's mismatch.
 type ownFit struct {
-	set      *specs.Set
-	embedded *specs.Set      // loaded at the first question
-	builtin  map[string]bool // the paths of plumb's own feature files in the suite
+	set     *specs.Set
+	builtin map[string]bool // the paths of plumb's own feature files in the suite
+
+	mu      sync.Mutex      // scenarios start concurrently (Config.Concurrency)
+	answers map[string]bool // differs, by operation
 }
+
+// embeddedSpecs are plumb's own specs, loaded once per process (a selftest runs the suite once
+// per fault).
+var embeddedSpecs = sync.OnceValues(specs.Load)
 
 // differs reports whether set holds op with a contract other than the embedded spec's
 // (specs.Operation.SameContract).
@@ -93,14 +100,18 @@ func (f *ownFit) differs(op string) bool {
 	if o == nil {
 		return false // not held: the steps skip such scenarios (notInSpecs)
 	}
-	if f.embedded == nil {
-		e, err := specs.Load()
-		if err != nil {
-			return true
-		}
-		f.embedded = e
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if d, ok := f.answers[op]; ok {
+		return d
 	}
-	return !o.SameContract(f.embedded.Operation(op))
+	embedded, err := embeddedSpecs()
+	d := err != nil || !o.SameContract(embedded.Operation(op))
+	if f.answers == nil {
+		f.answers = map[string]bool{}
+	}
+	f.answers[op] = d
+	return d
 }
 
 // keeps reports whether one of plumb's own feature files, about the operations of about and
