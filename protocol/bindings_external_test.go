@@ -98,3 +98,22 @@ func TestReceivedReadsBoundMembersBackFromTheirText(t *testing.T) {
 		assert.False(t, ok, "%v cannot travel as it is", in)
 	}
 }
+
+// A header list's items with commas or quotes travel as quoted strings and come back as they
+// were; plain items are written as they are.
+func TestHeaderListQuotesWhatHoldsACommaOrAQuote(t *testing.T) {
+	for _, items := range [][]string{
+		{"a", "b"},
+		{"a,b", "c"},
+		{`say "hi"`, `back\slash`, `"`},
+		{"", " x "},
+		{`a\,"b`},
+	} {
+		text := protocol.HeaderList(items)
+		assert.Equal(t, items, protocol.SplitHeaderList(text), "%q", text)
+	}
+	assert.Equal(t, "a,b", protocol.HeaderList([]string{"a", "b"}))
+	assert.Equal(t, `"a,b",c`, protocol.HeaderList([]string{"a,b", "c"}))
+	assert.Equal(t, `"say \"hi\""`, protocol.HeaderList([]string{`say "hi"`}))
+	assert.Equal(t, []string{"a", "b c", "d,e"}, protocol.SplitHeaderList(`a, b c , "d,e"`), "spaces around items are not theirs")
+}

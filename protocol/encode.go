@@ -110,17 +110,72 @@ func query(op *specs.Operation, bound map[string]any) string {
 	return strings.Join(parts, "&")
 }
 
-// headerText is a header member's value: its text, a list's items comma-joined ("" for null,
-// which is not sent).
+// headerText is a header member's value: its text, a list's items joined by HeaderList ("" for
+// null, which is not sent).
 func headerText(v any) string {
 	if list, ok := v.([]any); ok {
 		items := make([]string, len(list))
 		for i, item := range list {
 			items[i] = Text(item)
 		}
-		return strings.Join(items, ",")
+		return HeaderList(items)
 	}
 	return Text(v)
+}
+
+// HeaderList is a list member's header value as restJson1 writes it: the items comma-joined,
+// an item holding a comma or a double quote written as a quoted string (RFC 9110's
+// quoted-string: inner quotes and backslashes escaped), so the items can be told apart again
+// (SplitHeaderList); so is one with spaces around it, which a reader would trim.
+func HeaderList(items []string) string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		if strings.ContainsAny(it, `,"`) || it != strings.TrimSpace(it) {
+			it = `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(it) + `"`
+		}
+		out[i] = it
+	}
+	return strings.Join(out, ",")
+}
+
+// SplitHeaderList reads a list header's value back into its items: split at the commas outside
+// quoted strings, each item trimmed of the spaces around it and unquoted.
+func SplitHeaderList(text string) []string {
+	var items []string
+	var cur strings.Builder
+	quoted, escaped, wasQuoted := false, false, false
+	flush := func() {
+		it := cur.String()
+		if !wasQuoted {
+			it = strings.TrimSpace(it)
+		}
+		items = append(items, it)
+		cur.Reset()
+		wasQuoted = false
+	}
+	for _, r := range text {
+		switch {
+		case escaped:
+			cur.WriteRune(r)
+			escaped = false
+		case quoted && r == '\\':
+			escaped = true
+		case r == '"':
+			quoted = !quoted
+			if quoted {
+				cur.Reset() // spaces before the opening quote are not part of the item
+				wasQuoted = true
+			}
+		case !quoted && r == ',':
+			flush()
+		case !quoted && wasQuoted:
+			// spaces after the closing quote: not part of the item
+		default:
+			cur.WriteRune(r)
+		}
+	}
+	flush()
+	return items
 }
 
 // Text is the wire text of a member bound outside the body: a string as it is, a number in

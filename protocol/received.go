@@ -46,7 +46,7 @@ func Received(op *specs.Operation, input map[string]any) (map[string]any, bool) 
 				continue // not sent
 			}
 			if list {
-				texts = strings.Split(t, ",")
+				texts = SplitHeaderList(t)
 			} else {
 				texts = []string{t}
 			}
