@@ -807,7 +807,9 @@ func seedModel(svc string, ops []*seedOp, ov *seedOverlay) (*Model, error) {
 			if oo.Status != 0 && op.status == 0 {
 				op.status = oo.Status
 			}
-			op.where = append(op.where, SeedOverlay+": "+oo.Source)
+			if oo.Source != "" {
+				op.where = append(op.where, SeedOverlay+": "+oo.Source)
+			}
 		}
 		if m.isJSONRPC() {
 			op.method, op.uri = "POST", "/"
