@@ -22,7 +22,11 @@
 //
 // The suite is the feature files (features.FS, or Config.Features) plus, for every operation of
 // the specs that no feature file covers (none is named after it or starts a valid request of it),
-// the feature package scenarios generates from its spec (generated.go).
+// the feature package scenarios generates from its spec (generated.go). plumb's own feature
+// files are written for the embedded specs' contracts: with brought specs they run only where
+// an operation states the same contract (specs.Operation.SameContract); a file about an
+// operation of another contract is left out (that operation's scenarios are generated), and a
+// kept file's scenario naming one in passing is skipped, saying why (ownFit).
 //
 // Internals: catalog.go reads the feature files to name scenarios and example rows; collect.go
 // turns one scenario's steps.State into a report.Scenario; constraints.go aggregates the
