@@ -73,7 +73,8 @@ func Read(path string) ([]*Model, error) {
 // operation several sources give comes from the first of them. With seed documents among the
 // sources, the seeds' overlay also gives its examples and flows to the operations merged in
 // from the others. A source that cannot be read (or whose protocol is refused) is an error
-// joined to the others; what the rest give still comes back. notes say what the merge left out.
+// joined to the others; what the rest give still comes back. notes say what was skipped (a
+// Markdown file among the sources) or left out by the merge.
 func ReadAll(sources ...string) (models []*Model, notes []string, err error) {
 	var pages, rest []string
 	for _, src := range sources {
