@@ -29,7 +29,19 @@ func (m *Model) OpenAPI(opts Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	w.ops = ops
+	w.selected = len(ops)
+	// An operation whose answer to invalid input is not documented (several 400 errors, none a
+	// validation or general client error) is left out before anything is written, flows
+	// included: the loader refuses it, and guessing would blame a correct service.
+	for _, op := range ops {
+		if fours := w.ambiguousClientError(op); fours != nil {
+			why := fmt.Sprintf("%s: several errors have status 400 (%s) and none is a validation or general client error: which one answers invalid input is not documented: left out", op.Name, strings.Join(fours, ", "))
+			w.warn("%s", why)
+			w.leftOut = append(w.leftOut, why)
+			continue
+		}
+		w.ops = append(w.ops, op)
+	}
 	doc := w.document()
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
@@ -75,6 +87,8 @@ type writer struct {
 	messages  []string // the error shapes' message member names
 	skipsDone map[string]bool
 	current   *Operation
+	leftOut   []string // operations left out of the spec, each with why (info.x-plumb-skipped)
+	selected  int      // how many operations Options.Operations selected (all, when none)
 }
 
 func (w *writer) src(where string) string {
@@ -102,7 +116,7 @@ func (w *writer) document() *yaml.Node {
 		names[i] = op.Name
 	}
 	title := m.Title
-	if len(w.ops) < len(m.Operations) {
+	if w.selected < len(m.Operations) { // --operation chose some: the title says which
 		title += " (" + strings.Join(names, ", ") + ")"
 	}
 	info := mapping(
@@ -127,16 +141,7 @@ func (w *writer) document() *yaml.Node {
 	items := map[string]*yaml.Node{}
 	var order []string
 	seen := map[string]string{}
-	var leftOut []string
 	for _, op := range w.ops {
-		if fours := w.ambiguousClientError(op); fours != nil {
-			// The loader refuses it (which error answers invalid input is not documented), and
-			// guessing would blame a correct service: left out, said, and recorded.
-			why := fmt.Sprintf("%s: several errors have status 400 (%s) and none is a validation or general client error: which one answers invalid input is not documented: left out", op.Name, strings.Join(fours, ", "))
-			w.warn("%s", why)
-			leftOut = append(leftOut, why)
-			continue
-		}
 		path, method := w.route(op)
 		if prev := seen[method+" "+path]; prev != "" {
 			w.warn("%s: %s %s is also %s's route: left out", op.Name, method, path, prev)
@@ -152,7 +157,7 @@ func (w *writer) document() *yaml.Node {
 	for _, p := range order {
 		set(paths, p, items[p])
 	}
-	set(info, "x-plumb-skipped", leftOut)
+	set(info, "x-plumb-skipped", w.leftOut)
 	set(doc, "paths", paths)
 	schemas := &yaml.Node{Kind: yaml.MappingNode}
 	set(schemas, w.errorBody, w.errorSchema())
