@@ -35,6 +35,17 @@ func (f *facts) negativeVerdict() Result {
 			wantStatus = e.Status
 		}
 	}
+	if wantType == "" {
+		// No documented error answers invalid input in particular (specs.Operation.ClientError):
+		// a rejection with an error the operation documents at its status, or a common one, is
+		// what the documents promise.
+		if f.protocolRejection() {
+			return pass(NegativeDataRejection)
+		}
+		return fail(NegativeDataRejection, "expected a documented 4xx error, got "+f.signature(),
+			fmt.Sprintf("input breaking %s: expected an error the operation documents (4xx) or one common to all actions, got %s",
+				f.rule(), f.describe()))
+	}
 	if f.name.Name == wantType && f.status == wantStatus {
 		return pass(NegativeDataRejection)
 	}

@@ -1,9 +1,14 @@
 package check_test
 
 import (
+	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/plumbhq/plumb/check"
+	"github.com/plumbhq/plumb/specs"
 )
 
 func TestInvalidInputAccepted(t *testing.T) {
@@ -130,4 +135,44 @@ func TestContentType(t *testing.T) {
 	rs = e.Check(op(t, "GetConnection"), check.Outcome("NotFoundException", 404),
 		exchange(404, `{"Message":"x"}`, "X-Amzn-ErrorType", "NotFoundException"))
 	want(t, rs, check.ContentType, check.Fail, "no Content-Type")
+}
+
+// Where the spec says no documented error answers invalid input in particular
+// (x-plumb-validation-unknown), a rejection with any error the operation documents at its
+// status, or one common to all actions, is what the documents promise; acceptance, an
+// undocumented type or a 400 naming no type are not.
+func TestInvalidInputWhereNoErrorIsTheValidationOne(t *testing.T) {
+	raw, err := specs.Raw("directconnect.yaml")
+	require.NoError(t, err)
+	doc := strings.Replace(string(raw), "      operationId: CreateConnection\n",
+		"      operationId: CreateConnection\n      x-plumb-validation-unknown: 'the test: none is named'\n", 1)
+	doc = strings.Replace(doc, "validation: true, ", "", 1) // CreateConnection's mark comes first
+	s, err := specs.Parse([]string{"dc.yaml"}, map[string][]byte{"dc.yaml": []byte(doc)})
+	require.NoError(t, err)
+	dx := s.Operation("CreateConnection")
+	assert.Equal(t, specs.ErrorShape{}, dx.ClientError())
+	c, ok := dx.Find("request", "$.location", "required")
+	require.True(t, ok)
+	assert.Empty(t, c.Error, "the constraint names no error")
+
+	e := check.New(s, check.Options{})
+	exp := check.Invalid(c.Path, c.Keyword, c.Error, c.Status)
+	for body, want := range map[string]check.Status{
+		`{"__type":"DuplicateTagKeysException","message":"x"}`:    check.Pass, // documented, at its status
+		`{"__type":"DirectConnectClientException","message":"x"}`: check.Pass,
+		`{"__type":"ValidationError","message":"x"}`:              check.Pass, // common to all actions
+		`{"__type":"NoSuchThingException","message":"x"}`:         check.Fail, // undocumented
+		`{"message":"no type"}`:                                    check.Fail,
+	} {
+		rs := e.Check(dx, exp, exchange(400, body, "Content-Type", ctAmzJSON))
+		assert.Equal(t, want, result(t, rs, check.NegativeDataRejection).Status, body)
+	}
+	rs := e.Check(dx, exp, exchange(200, `{"connectionId":"dxcon-1"}`, "Content-Type", ctAmzJSON))
+	want(t, rs, check.NegativeDataRejection, check.Fail, "accepted input breaking $.location required")
+
+	// Marked and said unknown at once: the loader refuses the contradiction.
+	_, err = specs.Parse([]string{"dc.yaml"}, map[string][]byte{"dc.yaml": []byte(strings.Replace(string(raw), "      operationId: CreateConnection\n",
+		"      operationId: CreateConnection\n      x-plumb-validation-unknown: 'x'\n", 1))})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "is marked validation, yet x-plumb-validation-unknown says")
 }

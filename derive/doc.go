@@ -44,8 +44,8 @@
 //     and Member.Rules (x-plumb-rules a source states) carry what only the documents give.
 //
 // The committed specs/*.yaml are this package's output (make specs; committed_external_test.go
-// fails when they differ). Operations a spec could not state honestly are left out and
-// recorded, never guessed: members the loader refuses (x-plumb-skipped on the operation), and
-// operations whose answer to invalid input is not documented (several 400 errors, none a
-// validation or general client error: info.x-plumb-skipped).
+// fails when they differ). What a model does not say is never guessed: members the loader
+// refuses are left out and recorded (x-plumb-skipped on the operation), and an operation none of
+// whose errors is named as the one answering invalid input says so (x-plumb-validation-unknown):
+// invalid input then earns any error it documents.
 package derive

@@ -29,19 +29,7 @@ func (m *Model) OpenAPI(opts Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	w.selected = len(ops)
-	// An operation whose answer to invalid input is not documented (several 400 errors, none a
-	// validation or general client error) is left out before anything is written, flows
-	// included: the loader refuses it, and guessing would blame a correct service.
-	for _, op := range ops {
-		if fours := w.ambiguousClientError(op); fours != nil {
-			why := fmt.Sprintf("%s: several errors have status 400 (%s) and none is a validation or general client error: which one answers invalid input is not documented: left out", op.Name, strings.Join(fours, ", "))
-			w.warn("%s", why)
-			w.leftOut = append(w.leftOut, why)
-			continue
-		}
-		w.ops = append(w.ops, op)
-	}
+	w.selected, w.ops = len(ops), ops
 	doc := w.document()
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
@@ -87,8 +75,7 @@ type writer struct {
 	messages  []string // the error shapes' message member names
 	skipsDone map[string]bool
 	current   *Operation
-	leftOut   []string // operations left out of the spec, each with why (info.x-plumb-skipped)
-	selected  int      // how many operations Options.Operations selected (all, when none)
+	selected  int // how many operations Options.Operations selected (all, when none)
 }
 
 func (w *writer) src(where string) string {
@@ -157,7 +144,6 @@ func (w *writer) document() *yaml.Node {
 	for _, p := range order {
 		set(paths, p, items[p])
 	}
-	set(info, "x-plumb-skipped", w.leftOut)
 	set(doc, "paths", paths)
 	schemas := &yaml.Node{Kind: yaml.MappingNode}
 	set(schemas, w.errorBody, w.errorSchema())
@@ -303,10 +289,15 @@ func (w *writer) operation(op *Operation) *yaml.Node {
 		en := mapping("type", e.code, "status", e.status, "member", e.member, "source", e.source)
 		if i == general {
 			en = mapping("type", e.code, "status", e.status, "validation", true, "member", e.member,
-				"source", e.source+"; plumb's reading: of the errors with status 400, the one named as the general client error answers invalid input")
+				"source", e.source+"; plumb's reading: of the errors with status 400, the one named as the validation or general client error answers invalid input")
 		}
 		en.Style = yaml.FlowStyle
 		errNodes = append(errNodes, en)
+	}
+	if general < 0 {
+		// None is named so: which error answers invalid input is not documented, and picking
+		// one would blame a correct service; a documented (or common) 4xx is what is promised.
+		set(n, "x-plumb-validation-unknown", w.src(fmt.Sprintf("%s: of its errors (%s), none is named as a validation or general client error: input breaking a documented constraint earns an error it documents at its status, or one common to all actions", op.Where, errorList(errs))))
 	}
 	in := m.Shapes[op.Input]
 	var params []*yaml.Node
@@ -745,27 +736,6 @@ type derivedError struct {
 	status                      int
 }
 
-// ambiguousClientError lists op's errors of status 400 when there are several and none is the
-// one that answers invalid input (generalClientError); nil otherwise.
-func (w *writer) ambiguousClientError(op *Operation) []string {
-	keep := w.messages
-	errs := w.errors(op)
-	w.messages = keep
-	if generalClientError(errs) >= 0 {
-		return nil
-	}
-	var fours []string
-	for _, e := range errs {
-		if e.status == 400 {
-			fours = append(fours, e.code)
-		}
-	}
-	if len(fours) < 2 {
-		return nil
-	}
-	return fours
-}
-
 func (w *writer) errors(op *Operation) []derivedError {
 	var out []derivedError
 	for _, name := range op.Errors {
@@ -807,27 +777,29 @@ func (w *writer) errorSchema() *yaml.Node {
 
 func quote(s string) string { return `"` + s + `"` }
 
-// generalClientError picks, where several errors share status 400, the one a service answers
-// invalid input with: by name, a validation error first, then the service's general client
-// error (DirectConnectClientException), then a bad-request or invalid-parameter one. -1 when
-// at most one error has status 400 (the loader needs no mark then) or none is named so (the
-// loader then refuses the operation, saying why, rather than plumb guessing).
+// generalClientError picks the error of status 400 a service answers invalid input with, by
+// name: a validation error first, then the service's general client error
+// (DirectConnectClientException), then a bad-request or invalid-parameter one. -1 when none is
+// named so: the spec then says so (x-plumb-validation-unknown) rather than plumb guessing.
 func generalClientError(errs []derivedError) int {
-	var fours []int
-	for i, e := range errs {
-		if e.status == 400 {
-			fours = append(fours, i)
-		}
-	}
-	if len(fours) < 2 {
-		return -1
-	}
 	for _, want := range []string{"Validation", "ClientException", "BadRequest", "InvalidParameter", "InvalidRequest", "InvalidInput"} {
-		for _, i := range fours {
-			if strings.Contains(errs[i].code, want) {
+		for i, e := range errs {
+			if e.status == 400 && strings.Contains(e.code, want) {
 				return i
 			}
 		}
 	}
 	return -1
+}
+
+// errorList names errs with their statuses: "A 400, B 500", or "none".
+func errorList(errs []derivedError) string {
+	if len(errs) == 0 {
+		return "none"
+	}
+	parts := make([]string, len(errs))
+	for i, e := range errs {
+		parts[i] = fmt.Sprintf("%s %d", e.code, e.status)
+	}
+	return strings.Join(parts, ", ")
 }

@@ -267,7 +267,8 @@ func modelOperation(svc *Service, method, path string, item *openapi3.PathItem, 
 			return nil, fmt.Errorf("%s: error %s has status %d, which the responses do not document", op.ID, e.Type, e.Status)
 		}
 	}
-	if err := checkClientError(op.Errors); err != nil {
+	op.ValidationUnknown = extString(spec.Extensions, "x-plumb-validation-unknown")
+	if err := checkClientError(op.Errors, op.ValidationUnknown != ""); err != nil {
 		return nil, fmt.Errorf("%s: x-aws-errors: %w", op.ID, err)
 	}
 	rules, err := collectRules(input, "$")
@@ -345,9 +346,11 @@ func decodeExt(ext map[string]any, key string, out any) error {
 }
 
 // checkClientError makes sure the spec says which error answers invalid input: at most one entry
-// is marked validation (a 4xx), and where none is, at most one error has status 400. Guessing
-// (the first listed, say) would judge a target by an order no document gives.
-func checkClientError(errs []ErrorShape) error {
+// is marked validation (a 4xx), and where none is, at most one error has status 400, unless the
+// operation says no documented error is that one (unknown: x-plumb-validation-unknown, which
+// excludes a mark). Guessing (the first listed, say) would judge a target by an order no
+// document gives.
+func checkClientError(errs []ErrorShape, unknown bool) error {
 	var marked, fours []string
 	for _, e := range errs {
 		if e.Validation {
@@ -361,10 +364,14 @@ func checkClientError(errs []ErrorShape) error {
 		}
 	}
 	switch {
+	case unknown && len(marked) > 0:
+		return fmt.Errorf("%s is marked validation, yet x-plumb-validation-unknown says no documented error answers invalid input: keep one", marked[0])
+	case unknown:
+		return nil
 	case len(marked) > 1:
 		return fmt.Errorf("%s are all marked validation: mark the one error that answers invalid input", strings.Join(marked, ", "))
 	case len(marked) == 0 && len(fours) > 1:
-		return fmt.Errorf("several errors have status 400 (%s): mark the one that answers invalid input with validation: true", strings.Join(fours, ", "))
+		return fmt.Errorf("several errors have status 400 (%s): mark the one that answers invalid input with validation: true, or say why none does with x-plumb-validation-unknown on the operation", strings.Join(fours, ", "))
 	}
 	return nil
 }

@@ -100,6 +100,10 @@ type Operation struct {
 	OutputHeaders     []HeaderMember
 
 	Errors []ErrorShape // documented errors (x-aws-errors)
+	// ValidationUnknown says why no documented error is the one that answers invalid input
+	// (x-plumb-validation-unknown): then input breaking a constraint must be rejected with a 4xx
+	// error the operation documents at its status, or one common to all actions, of any type.
+	ValidationUnknown string
 	Rules  []Rule       // semantic rules JSON Schema cannot state (x-plumb-rules)
 
 	// Created is what the 200 response documents about the resource the operation creates
@@ -136,8 +140,13 @@ func (o *Operation) Error(name string) (ErrorShape, bool) {
 }
 
 // ClientError is the operation's documented error for invalid input: the x-aws-errors entry
-// marked validation, else its only 400 (the loader refuses several 400s with none marked).
+// marked validation, else its only 400 (the loader refuses several 400s with none marked). It
+// is the zero ErrorShape where the spec says none is documented (ValidationUnknown) or the
+// operation documents no 400: invalid input then earns any documented or common 4xx.
 func (o *Operation) ClientError() ErrorShape {
+	if o.ValidationUnknown != "" {
+		return ErrorShape{}
+	}
 	var only ErrorShape
 	n := 0
 	for _, e := range o.Errors {

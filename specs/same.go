@@ -27,7 +27,7 @@ func (o *Operation) contract() any {
 	b, err := json.Marshal(map[string]any{
 		"binding":     []any{o.Method, o.Path, o.Target, o.ContentType, o.SuccessStatus},
 		"constraints": cs, "errors": o.Errors, "rules": o.Rules, "created": o.Created,
-		"opaque": o.Opaque, "example": o.example,
+		"opaque": o.Opaque, "example": o.example, "validationUnknown": o.ValidationUnknown != "",
 	})
 	if err != nil {
 		return err.Error()

@@ -78,7 +78,9 @@ func specList(set *specs.Set, args []string, stdout, stderr io.Writer) int {
 				path = "(request)"
 			}
 			earns := ""
-			if c.In == "request" {
+			if c.In == "request" && c.Error == "" {
+				earns = "a documented 4xx" // no documented error answers invalid input in particular
+			} else if c.In == "request" {
 				earns = fmt.Sprintf("%d %s", c.Status, c.Error)
 			} else if c.In == "error" {
 				earns = fmt.Sprintf("status %d", c.Status)
