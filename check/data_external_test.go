@@ -162,7 +162,7 @@ func TestInvalidInputWhereNoErrorIsTheValidationOne(t *testing.T) {
 		`{"__type":"DirectConnectClientException","message":"x"}`: check.Pass,
 		`{"__type":"ValidationError","message":"x"}`:              check.Pass, // common to all actions
 		`{"__type":"NoSuchThingException","message":"x"}`:         check.Fail, // undocumented
-		`{"message":"no type"}`:                                    check.Fail,
+		`{"message":"no type"}`:                                   check.Fail,
 	} {
 		rs := e.Check(dx, exp, exchange(400, body, "Content-Type", ctAmzJSON))
 		assert.Equal(t, want, result(t, rs, check.NegativeDataRejection).Status, body)

@@ -104,7 +104,7 @@ type Operation struct {
 	// (x-plumb-validation-unknown): then input breaking a constraint must be rejected with a 4xx
 	// error the operation documents at its status, or one common to all actions, of any type.
 	ValidationUnknown string
-	Rules  []Rule       // semantic rules JSON Schema cannot state (x-plumb-rules)
+	Rules             []Rule // semantic rules JSON Schema cannot state (x-plumb-rules)
 
 	// Created is what the 200 response documents about the resource the operation creates
 	// (x-plumb-created, created.go); nil for an operation that creates nothing.
