@@ -38,12 +38,7 @@ func deriveCommitted(t *testing.T, sources ...string) map[string][]byte {
 		"the seed page gives CreateConnection, the model only what no seed describes")
 	out := map[string][]byte{}
 	for _, m := range models {
-		var sel []string
-		for _, o := range ops {
-			if m.Operation(o) != nil {
-				sel = append(sel, o)
-			}
-		}
+		sel := m.Holding(ops)
 		if len(sel) == 0 {
 			continue
 		}

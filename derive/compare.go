@@ -125,12 +125,7 @@ func deriveSet(path string, ops []string) (*specs.Set, string, error) {
 	names := []string{}
 	docs := map[string][]byte{}
 	for _, m := range models {
-		var sel []string
-		for _, o := range ops {
-			if m.Operation(o) != nil {
-				sel = append(sel, o)
-			}
-		}
+		sel := m.Holding(ops)
 		if len(ops) > 0 && len(sel) == 0 {
 			continue
 		}

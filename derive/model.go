@@ -142,6 +142,17 @@ func (m *Member) Effective(target *Shape) Constraints {
 	return c
 }
 
+// Holding returns the names among names of the operations m has, in the order given.
+func (m *Model) Holding(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if m.Operation(n) != nil {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 // Operation returns the named operation, or nil.
 func (m *Model) Operation(name string) *Operation {
 	for _, op := range m.Operations {

@@ -64,12 +64,9 @@ func cmdDerive(args []string, stdout, stderr io.Writer) int {
 	for _, m := range models {
 		// --operation selects across every service of every source: each service writes
 		// the selected operations it has, and one that has none is not written.
-		var sel []string
-		for _, o := range ops {
-			if m.Operation(o) != nil {
-				sel = append(sel, o)
-				found[o] = true
-			}
+		sel := m.Holding(ops)
+		for _, o := range sel {
+			found[o] = true
 		}
 		if len(ops) > 0 && len(sel) == 0 {
 			continue
