@@ -7,7 +7,11 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/plumbhq/plumb/check"
+	"github.com/plumbhq/plumb/specs"
 	"github.com/plumbhq/plumb/target"
 )
 
@@ -274,4 +278,26 @@ func TestWrongTargetLeniency(t *testing.T) {
 	for _, wrong := range []string{"OvertureService.CreateConnectionX", "OvertureService.PlumbNoSuchOperation", "OvertureService.", ""} {
 		want(t, served(wrong), check.NegativeDataRejection, check.Fail, "accepted")
 	}
+}
+
+// A documented error whose name says the resource does not exist, answering valid input at 400
+// (the JSON protocols' way: SQS QueueDoesNotExist, DynamoDB ResourceNotFoundException), is no
+// evidence either; a documented 400 not so named is a rejection of valid input.
+func TestDocumentedNotFoundAt400ForValidInputIsInconclusive(t *testing.T) {
+	raw, err := specs.Raw("directconnect.yaml")
+	require.NoError(t, err)
+	doc := strings.Replace(string(raw), "      x-aws-errors:\n",
+		"      x-aws-errors:\n        - {type: QueueDoesNotExist, status: 400, member: message, source: 'the test'}\n", 1)
+	s, err := specs.Parse([]string{"dc.yaml"}, map[string][]byte{"dc.yaml": []byte(doc)})
+	require.NoError(t, err)
+	dx := s.Operation("CreateConnection")
+	_, ok := dx.Error("QueueDoesNotExist")
+	require.True(t, ok)
+	e := check.New(s, check.Options{})
+	rs := e.Check(dx, check.Valid(), exchange(400, `{"__type":"QueueDoesNotExist","message":"no"}`, "Content-Type", ctAmzJSON))
+	assert.Contains(t, check.Refused(rs), "not found: 400 QueueDoesNotExist")
+	want(t, rs, check.PositiveDataAcceptance, check.Inconclusive)
+	rs = e.Check(dx, check.Valid(), exchange(400, `{"__type":"DirectConnectClientException","message":"no"}`, "Content-Type", ctAmzJSON))
+	assert.Empty(t, check.Refused(rs))
+	want(t, rs, check.PositiveDataAcceptance, check.Fail, "valid input rejected")
 }

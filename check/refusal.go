@@ -58,12 +58,25 @@ func (f *facts) refusal() string {
 		return ""
 	case routeTypes[name], (f.status == 404 || f.status == 405) && !documented:
 		return "unknown operation or route: " + f.signature()
-	case f.exp.Kind == KindValid && f.status == 404:
+	case f.exp.Kind == KindValid && (f.status == 404 || documented && notFoundName(name)):
 		// A documented not-found for valid input: the resource it names does not exist on the
-		// target (real AWS, an asset this account cannot see). Nothing was exercised.
+		// target (real AWS, an asset this account cannot see). Nothing was exercised. The JSON
+		// protocols often say it with a 400 (SQS QueueDoesNotExist, DynamoDB's
+		// ResourceNotFoundException): a documented error so named is read the same way, which
+		// only ever withholds a verdict, never gives one.
 		return "not found: " + f.signature()
 	}
 	return ""
+}
+
+// notFoundName reports whether an error type's name says the resource named does not exist.
+func notFoundName(name string) bool {
+	for _, w := range []string{"NotFound", "NoSuch", "DoesNotExist", "NotExist"} {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // habits are request rules that the documents do not promise the service enforces: they say
