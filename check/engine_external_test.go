@@ -301,3 +301,23 @@ func TestDocumentedNotFoundAt400ForValidInputIsInconclusive(t *testing.T) {
 	assert.Empty(t, check.Refused(rs))
 	want(t, rs, check.PositiveDataAcceptance, check.Fail, "valid input rejected")
 }
+
+// Valid input answered with a documented error whose condition the spec does not state (SQS's
+// EmptyBatchRequest) is no evidence either way; one whose condition the spec states (a rule's
+// TooManyTagsException for 50 tags, dx-max-tags-off-by-one) is a rejection of valid input.
+func TestDocumentedErrorOfUnstatedConditionForValidInputIsInconclusive(t *testing.T) {
+	raw, err := specs.Raw("directconnect.yaml")
+	require.NoError(t, err)
+	doc := strings.Replace(string(raw), "      x-aws-errors:\n",
+		"      x-aws-errors:\n        - {type: EmptyBatchRequest, status: 400, member: message, source: 'the test'}\n", 1)
+	s, err := specs.Parse([]string{"dc.yaml"}, map[string][]byte{"dc.yaml": []byte(doc)})
+	require.NoError(t, err)
+	dx := s.Operation("CreateConnection")
+	e := check.New(s, check.Options{})
+	rs := e.Check(dx, check.Valid(), exchange(400, `{"__type":"EmptyBatchRequest","message":"no"}`, "Content-Type", ctAmzJSON))
+	assert.Contains(t, check.Refused(rs), "a documented error whose condition the spec does not state: 400 EmptyBatchRequest")
+	want(t, rs, check.PositiveDataAcceptance, check.Inconclusive)
+	rs = e.Check(dx, check.Valid(), exchange(400, `{"__type":"TooManyTagsException","message":"50"}`, "Content-Type", ctAmzJSON))
+	assert.Empty(t, check.Refused(rs))
+	want(t, rs, check.PositiveDataAcceptance, check.Fail, "valid input rejected")
+}

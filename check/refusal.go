@@ -65,8 +65,34 @@ func (f *facts) refusal() string {
 		// ResourceNotFoundException): a documented error so named is read the same way, which
 		// only ever withholds a verdict, never gives one.
 		return "not found: " + f.signature()
+	case f.exp.Kind == KindValid && f.status < 500 && f.documentedAt(name) && !f.stated(name):
+		// A documented error whose condition the spec does not state (SQS EmptyBatchRequest,
+		// a limit exceeded): plumb cannot tell the target answered it wrongly, nor that it
+		// exercised the operation. Errors the spec ties to a condition (the validation error, a
+		// rule's error, a flow's not-found) are judged.
+		return "a documented error whose condition the spec does not state: " + f.signature()
 	}
 	return ""
+}
+
+// documentedAt reports whether the operation documents the error name at the response's status.
+func (f *facts) documentedAt(name string) bool {
+	e, ok := f.op.Error(name)
+	return ok && e.Status == f.status
+}
+
+// stated reports whether the spec states when the operation answers the documented error name:
+// it is the error for invalid input, a constraint's or rule's, or a flow's not-found.
+func (f *facts) stated(name string) bool {
+	if f.op.ClientError().Type == name {
+		return true
+	}
+	for _, c := range f.op.Constraints() {
+		if c.In == "request" && c.Error == name {
+			return true
+		}
+	}
+	return f.op.Reads != nil && f.op.Reads.NotFound == name
 }
 
 // notFoundName reports whether an error type's name says the resource named does not exist.
