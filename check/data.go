@@ -2,8 +2,6 @@ package check
 
 import (
 	"fmt"
-
-	"github.com/plumbhq/plumb/protocol"
 )
 
 // negative: input breaking one documented rule is rejected, with that rule's documented type and
@@ -66,7 +64,7 @@ func (f *facts) protocolRejection() bool {
 	if e, ok := f.op.Error(f.name.Name); ok {
 		return e.Status == f.status && e.Status < 500
 	}
-	c, ok := protocol.IsCommonError(f.name.Name)
+	c, ok := f.common(f.name.Name)
 	return ok && f.status < 500 && (c.Status == 0 || c.Status == f.status)
 }
 

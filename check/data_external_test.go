@@ -161,6 +161,7 @@ func TestInvalidInputWhereNoErrorIsTheValidationOne(t *testing.T) {
 		`{"__type":"DuplicateTagKeysException","message":"x"}`:    check.Pass, // documented, at its status
 		`{"__type":"DirectConnectClientException","message":"x"}`: check.Pass,
 		`{"__type":"ValidationError","message":"x"}`:              check.Pass, // common to all actions
+		`{"__type":"ValidationException","message":"x"}`:          check.Pass, // the JSON protocols' spelling of it
 		`{"__type":"NoSuchThingException","message":"x"}`:         check.Fail, // undocumented
 		`{"message":"no type"}`:                                   check.Fail,
 	} {
@@ -169,6 +170,18 @@ func TestInvalidInputWhereNoErrorIsTheValidationOne(t *testing.T) {
 	}
 	rs := e.Check(dx, exp, exchange(200, `{"connectionId":"dxcon-1"}`, "Content-Type", ctAmzJSON))
 	want(t, rs, check.NegativeDataRejection, check.Fail, "accepted input breaking $.location required")
+	rs = e.Check(dx, exp, exchange(400, `{"__type":"ValidationException","message":"x"}`, "Content-Type", ctAmzJSON))
+	want(t, rs, check.ErrorType, check.Pass)
+
+	// Valid by the spec, rejected by the common validation error: the spec names no validation
+	// error, nor so every rule the service checks (an expression's grammar): no evidence.
+	rs = e.Check(dx, check.Valid(), exchange(400, `{"__type":"ValidationException","message":"bad expression"}`, "Content-Type", ctAmzJSON))
+	assert.Contains(t, check.Refused(rs), "rejected by a rule the spec does not state")
+	// Where the spec names its validation error (the embedded CreateConnection), the same answer is
+	// a type of another service, and valid input rejected.
+	rs = engine(t, false).Check(op(t, "CreateConnection"), check.Valid(), exchange(400, `{"__type":"ValidationException","message":"x"}`, "Content-Type", ctAmzJSON))
+	want(t, rs, check.PositiveDataAcceptance, check.Fail)
+	want(t, rs, check.ErrorType, check.Fail, "undocumented error type")
 
 	// Marked and said unknown at once: the loader refuses the contradiction.
 	_, err = specs.Parse([]string{"dc.yaml"}, map[string][]byte{"dc.yaml": []byte(strings.Replace(string(raw), "      operationId: CreateConnection\n",

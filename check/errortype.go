@@ -33,8 +33,8 @@ func (f *facts) errorType() Result {
 				f.status, name, documented.Status))
 			causes = append(causes, fmt.Sprintf("%s at status %d (documented %d)", name, f.status, documented.Status))
 		}
-	case !f.strict && isCommon(name), f.protocolAnswer():
-		c, _ := protocol.IsCommonError(name)
+	case !f.strict && f.isCommon(name), f.protocolAnswer():
+		c, _ := f.common(name)
 		if c.Status != 0 && c.Status != f.status {
 			problems = append(problems, fmt.Sprintf("status %d but common error %s is documented as %d",
 				f.status, name, c.Status))
@@ -44,7 +44,7 @@ func (f *facts) errorType() Result {
 		msg := fmt.Sprintf("undocumented error type %s for %s (documented: %s)", quote(name), f.op.ID, f.m.errorText)
 		if near := f.nearMiss(name); near != "" {
 			msg += fmt.Sprintf("; did you mean %s? SDKs match case-sensitively", near)
-		} else if isCommon(name) {
+		} else if f.isCommon(name) {
 			msg += "; it is common to all actions, accepted only without --strict"
 		}
 		problems = append(problems, msg)
@@ -62,9 +62,33 @@ func (f *facts) errorType() Result {
 	return pass(ErrorType)
 }
 
-func isCommon(name string) bool {
-	_, ok := protocol.IsCommonError(name)
+func (f *facts) isCommon(name string) bool {
+	_, ok := f.common(name)
 	return ok
+}
+
+// common reports whether name is an error common to all actions, for this operation, and its
+// documented status: AWS's common errors (protocol.IsCommonError), and, where the spec says no
+// documented error answers invalid input (specs.Operation.ValidationUnknown), the JSON
+// protocols' spelling of the common ValidationError, ValidationException. An operation that
+// documents its validation error (DirectConnectClientException) gets no such leniency.
+func (f *facts) common(name string) (protocol.CommonError, bool) {
+	if c, ok := protocol.IsCommonError(name); ok {
+		return c, true
+	}
+	if f.op.ValidationUnknown != "" && name == validationException {
+		return protocol.CommonError{Name: name, Status: 400}, true
+	}
+	return protocol.CommonError{}, false
+}
+
+const validationException = "ValidationException"
+
+// commonValidation reports whether name is the common error for input failing a service's
+// constraints (ValidationError, or ValidationException where common), for this operation.
+func (f *facts) commonValidation(name string) bool {
+	_, ok := f.common(name)
+	return ok && (name == "ValidationError" || name == validationException)
 }
 
 // typeSources names where the protocol looks for the type, for the "no type" message.

@@ -65,6 +65,11 @@ func (f *facts) refusal() string {
 		// ResourceNotFoundException): a documented error so named is read the same way, which
 		// only ever withholds a verdict, never gives one.
 		return "not found: " + f.signature()
+	case f.exp.Kind == KindValid && f.op.ValidationUnknown != "" && f.status == 400 && f.commonValidation(name):
+		// The model names no validation error, nor so every rule the service validates (an
+		// expression's grammar, say): a valid input by the spec's constraints may still fail the
+		// service's, and the common validation error says so.
+		return "rejected by a rule the spec does not state (it names no validation error): " + f.signature()
 	case f.exp.Kind == KindValid && f.status < 500 && f.documentedAt(name) && !f.stated(name):
 		// A documented error whose condition the spec does not state (SQS EmptyBatchRequest,
 		// a limit exceeded): plumb cannot tell the target answered it wrongly, nor that it

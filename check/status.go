@@ -2,8 +2,6 @@ package check
 
 import (
 	"fmt"
-
-	"github.com/plumbhq/plumb/protocol"
 )
 
 // notAServerError: plumb never sends input that should make a server fail, so any 5xx is a
@@ -37,6 +35,6 @@ func (f *facts) commonStatusOK() bool {
 	if _, documented := f.op.Error(f.name.Name); documented {
 		return false // the operation's own type at a status it does not document
 	}
-	c, ok := protocol.IsCommonError(f.name.Name)
+	c, ok := f.common(f.name.Name)
 	return ok && (c.Status == 0 || c.Status == f.status)
 }

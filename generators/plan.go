@@ -27,20 +27,34 @@ type node struct {
 	capItems int         // Options.MaxItems, for lists
 }
 
-// maxDepth bounds recursion through self-referencing schemas.
-const maxDepth = 16
+// maxDepth bounds nesting; maxRepeat bounds how often one schema recurs on a path (a
+// self-referencing schema is unrolled that far: with two self-references, a depth bound alone
+// made the plan grow as 2^depth, 65,000 nodes and 17 s).
+const (
+	maxDepth  = 16
+	maxRepeat = 2
+)
 
 func buildPlan(s *openapi3.Schema, o Options) *node {
-	return build(s, "$", "", false, o, 0)
+	return build(s, "$", "", false, o, 0, map[*openapi3.Schema]int{})
 }
 
-func build(s *openapi3.Schema, path, name string, required bool, o Options, depth int) *node {
+func build(s *openapi3.Schema, path, name string, required bool, o Options, depth int, onPath map[*openapi3.Schema]int) *node {
 	if s == nil {
 		s = &openapi3.Schema{}
 	}
 	n := &node{s: s, path: path, name: name, required: required, kind: kindOf(s)}
-	if depth > maxDepth { // a recursive schema: stop with an empty object or list
-		return n
+	if n.kind == "object" || n.kind == "array" {
+		// Past the bounds an object or list is "capped": no plan below it, generated empty, and
+		// valid only where empty is (no required member, no minItems). Strings are leaves and
+		// always get their plan (below the bound a string once had none, a list no items: both
+		// crashed).
+		if depth > maxDepth || onPath[s] >= maxRepeat {
+			n.kind = "capped"
+			return n
+		}
+		onPath[s]++
+		defer func() { onPath[s]-- }()
 	}
 	switch n.kind {
 	case "object":
@@ -54,14 +68,14 @@ func build(s *openapi3.Schema, path, name string, required bool, o Options, dept
 			if ref := s.Properties[k]; ref != nil {
 				ps = ref.Value
 			}
-			n.props = append(n.props, build(ps, path+"."+k, k, contains(s.Required, k), o, depth+1))
+			n.props = append(n.props, build(ps, path+"."+k, k, contains(s.Required, k), o, depth+1, onPath))
 		}
 	case "array":
 		var is *openapi3.Schema
 		if s.Items != nil {
 			is = s.Items.Value
 		}
-		n.items = build(is, path+"[*]", "", false, o, depth+1)
+		n.items = build(is, path+"[*]", "", false, o, depth+1, onPath)
 		n.capItems = o.MaxItems
 		for _, r := range o.Rules {
 			if r.Path != path {
