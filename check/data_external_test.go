@@ -142,20 +142,14 @@ func TestContentType(t *testing.T) {
 // status, or one common to all actions, is what the documents promise; acceptance, an
 // undocumented type or a 400 naming no type are not.
 func TestInvalidInputWhereNoErrorIsTheValidationOne(t *testing.T) {
-	raw, err := specs.Raw("directconnect.yaml")
-	require.NoError(t, err)
-	doc := strings.Replace(string(raw), "      operationId: CreateConnection\n",
-		"      operationId: CreateConnection\n      x-plumb-validation-unknown: 'the test: none is named'\n", 1)
-	doc = strings.Replace(doc, "validation: true, ", "", 1) // CreateConnection's mark comes first
-	s, err := specs.Parse([]string{"dc.yaml"}, map[string][]byte{"dc.yaml": []byte(doc)})
-	require.NoError(t, err)
-	dx := s.Operation("CreateConnection")
+	// CreateConnection's mark comes first; the operation says instead that none is named.
+	dx, e := createConnectionWith(t, "validation: true, ", "",
+		"      operationId: CreateConnection\n", "      operationId: CreateConnection\n      x-plumb-validation-unknown: 'the test: none is named'\n")
 	assert.Equal(t, specs.ErrorShape{}, dx.ClientError())
 	c, ok := dx.Find("request", "$.location", "required")
 	require.True(t, ok)
 	assert.Empty(t, c.Error, "the constraint names no error")
 
-	e := check.New(s, check.Options{})
 	exp := check.Invalid(c.Path, c.Keyword, c.Error, c.Status)
 	for body, want := range map[string]check.Status{
 		`{"__type":"DuplicateTagKeysException","message":"x"}`:    check.Pass, // documented, at its status
@@ -184,6 +178,8 @@ func TestInvalidInputWhereNoErrorIsTheValidationOne(t *testing.T) {
 	want(t, rs, check.ErrorType, check.Fail, "undocumented error type")
 
 	// Marked and said unknown at once: the loader refuses the contradiction.
+	raw, err := specs.Raw("directconnect.yaml")
+	require.NoError(t, err)
 	_, err = specs.Parse([]string{"dc.yaml"}, map[string][]byte{"dc.yaml": []byte(strings.Replace(string(raw), "      operationId: CreateConnection\n",
 		"      operationId: CreateConnection\n      x-plumb-validation-unknown: 'x'\n", 1))})
 	require.Error(t, err)

@@ -11,7 +11,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/plumbhq/plumb/check"
-	"github.com/plumbhq/plumb/specs"
 	"github.com/plumbhq/plumb/target"
 )
 
@@ -284,16 +283,9 @@ func TestWrongTargetLeniency(t *testing.T) {
 // (the JSON protocols' way: SQS QueueDoesNotExist, DynamoDB ResourceNotFoundException), is no
 // evidence either; a documented 400 not so named is a rejection of valid input.
 func TestDocumentedNotFoundAt400ForValidInputIsInconclusive(t *testing.T) {
-	raw, err := specs.Raw("directconnect.yaml")
-	require.NoError(t, err)
-	doc := strings.Replace(string(raw), "      x-aws-errors:\n",
-		"      x-aws-errors:\n        - {type: QueueDoesNotExist, status: 400, member: message, source: 'the test'}\n", 1)
-	s, err := specs.Parse([]string{"dc.yaml"}, map[string][]byte{"dc.yaml": []byte(doc)})
-	require.NoError(t, err)
-	dx := s.Operation("CreateConnection")
+	dx, e := withError(t, "QueueDoesNotExist")
 	_, ok := dx.Error("QueueDoesNotExist")
 	require.True(t, ok)
-	e := check.New(s, check.Options{})
 	rs := e.Check(dx, check.Valid(), exchange(400, `{"__type":"QueueDoesNotExist","message":"no"}`, "Content-Type", ctAmzJSON))
 	assert.Contains(t, check.Refused(rs), "not found: 400 QueueDoesNotExist")
 	want(t, rs, check.PositiveDataAcceptance, check.Inconclusive)
@@ -306,14 +298,7 @@ func TestDocumentedNotFoundAt400ForValidInputIsInconclusive(t *testing.T) {
 // EmptyBatchRequest) is no evidence either way; one whose condition the spec states (a rule's
 // TooManyTagsException for 50 tags, dx-max-tags-off-by-one) is a rejection of valid input.
 func TestDocumentedErrorOfUnstatedConditionForValidInputIsInconclusive(t *testing.T) {
-	raw, err := specs.Raw("directconnect.yaml")
-	require.NoError(t, err)
-	doc := strings.Replace(string(raw), "      x-aws-errors:\n",
-		"      x-aws-errors:\n        - {type: EmptyBatchRequest, status: 400, member: message, source: 'the test'}\n", 1)
-	s, err := specs.Parse([]string{"dc.yaml"}, map[string][]byte{"dc.yaml": []byte(doc)})
-	require.NoError(t, err)
-	dx := s.Operation("CreateConnection")
-	e := check.New(s, check.Options{})
+	dx, e := withError(t, "EmptyBatchRequest")
 	rs := e.Check(dx, check.Valid(), exchange(400, `{"__type":"EmptyBatchRequest","message":"no"}`, "Content-Type", ctAmzJSON))
 	assert.Contains(t, check.Refused(rs), "a documented error whose condition the spec does not state: 400 EmptyBatchRequest")
 	want(t, rs, check.PositiveDataAcceptance, check.Inconclusive)

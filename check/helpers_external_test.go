@@ -107,3 +107,33 @@ const (
 	getOK    = `{"ConnectionId":"abc+/=","ConnectionDetails":{"ClientPublicKey":"` + key + `","ServerPublicKey":"` + otherKey + `","ServerEndpoint":"10.0.0.1:51820","ClientTunnelAddress":"10.1.0.1/24","ServerTunnelAddress":"10.1.0.2/24","AllowedIps":["10.0.0.0/16","10.2.0.0/16"]}}`
 	createOK = `{"ownerAccount":"123456789012","connectionId":"dxcon-fg5678gh","connectionName":"n1","connectionState":"requested","region":"us-east-1","location":"EqDC2","bandwidth":"1Gbps","vlan":0,"loaIssueTime":1717171717.5,"jumboFrameCapable":false,"hasLogicalRedundancy":"unknown","tags":[{"key":"k","value":"v"}],"providerName":"p","macSecCapable":false,"macSecKeys":[{"secretARN":"arn","ckn":"c","state":"associated","startOn":"now"}],"partnerInterconnectMacSecCapable":false}`
 )
+
+// createConnectionWith parses the embedded Direct Connect spec with edits (old, new pairs, each
+// replacing its first occurrence: CreateConnection's come first), for a test needing a fact the
+// embedded specs do not state, and returns CreateConnection and an engine over that spec.
+func createConnectionWith(t *testing.T, edits ...string) (*specs.Operation, *check.Engine) {
+	t.Helper()
+	raw, err := specs.Raw("directconnect.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(raw)
+	for i := 0; i+1 < len(edits); i += 2 {
+		if !strings.Contains(doc, edits[i]) {
+			t.Fatalf("the spec holds no %q", edits[i])
+		}
+		doc = strings.Replace(doc, edits[i], edits[i+1], 1)
+	}
+	s, err := specs.Parse([]string{"dc.yaml"}, map[string][]byte{"dc.yaml": []byte(doc)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s.Operation("CreateConnection"), check.New(s, check.Options{})
+}
+
+// withError adds a documented error of status 400 to CreateConnection's x-aws-errors.
+func withError(t *testing.T, typ string) (*specs.Operation, *check.Engine) {
+	t.Helper()
+	return createConnectionWith(t, "      x-aws-errors:\n",
+		"      x-aws-errors:\n        - {type: "+typ+", status: 400, member: message, source: 'the test'}\n")
+}
