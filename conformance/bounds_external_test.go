@@ -49,12 +49,9 @@ func TestHugeBodiesAreReportedFromExcerpts(t *testing.T) {
 // TestSilentTargetStopsTheRun: a target that accepts connections and never answers stops the
 // run after a few requests: inconclusive with the cause, the scenarios left skipped with it.
 func TestSilentTargetStopsTheRun(t *testing.T) {
-	silent, err := targettest.NewSilent()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = silent.Close() })
+	silent := targettest.StartSilent(t)
 	cfg := emulatorConfig(t)
+	var err error
 	cfg.Client, err = target.New(target.Options{Targets: map[string]string{"": silent.URL},
 		Timeout: 200 * time.Millisecond, Concurrency: 4})
 	if err != nil {

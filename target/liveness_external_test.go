@@ -3,7 +3,6 @@ package target_test
 import (
 	"context"
 	"errors"
-	"github.com/plumbhq/plumb/target/targettest"
 	"io"
 	"log"
 	"net/http"
@@ -14,16 +13,12 @@ import (
 	"time"
 
 	"github.com/plumbhq/plumb/target"
+	"github.com/plumbhq/plumb/target/targettest"
 )
 
 // silentListener starts a target that accepts connections on 127.0.0.1 and never answers.
 func silentListener(t *testing.T) (string, *targettest.Silent) {
-	t.Helper()
-	s, err := targettest.NewSilent()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = s.Close() })
+	s := targettest.StartSilent(t)
 	return s.URL, s
 }
 

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"github.com/plumbhq/plumb/target/targettest"
 	"io"
 	"log"
 	"net/http"
@@ -10,19 +9,10 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	"github.com/plumbhq/plumb/report"
+	"github.com/plumbhq/plumb/target/targettest"
 )
-
-// silentTarget starts a target that accepts connections on 127.0.0.1 and never answers.
-func silentTarget(t *testing.T) (string, *targettest.Silent) {
-	t.Helper()
-	s, err := targettest.NewSilent()
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = s.Close() })
-	return s.URL, s
-}
 
 // A target that accepts connections and never answers is recognised after a few requests:
 // run and fuzz stop, write their reports (inconclusive, naming the cause), and exit 3 with one
@@ -33,7 +23,8 @@ func TestSilentTargetExitsThreeAfterAFewRequests(t *testing.T) {
 		{"fuzz", "--duration", "1h", "--workers", "4", "--seed", "1"},
 	} {
 		t.Run(args[0], func(t *testing.T) {
-			url, conns := silentTarget(t)
+			conns := targettest.StartSilent(t)
+			url := conns.URL
 			dir := t.TempDir()
 			code, _, stderr := plumb(t, append(args, "--target", url, "--timeout", "200ms", "--report-dir", dir)...)
 			assert.Equal(t, exitUnreachable, code, stderr)

@@ -7,6 +7,7 @@ import (
 	"net"
 	"sync"
 	"sync/atomic"
+	"testing"
 )
 
 // Silent accepts connections on 127.0.0.1, reads whatever is sent and never answers: the target
@@ -59,4 +60,16 @@ func (s *Silent) Close() error {
 	}
 	s.open = nil
 	return err
+}
+
+// StartSilent starts a Silent target for a test, stopped when the test ends; a failure to
+// listen fails the test.
+func StartSilent(tb testing.TB) *Silent {
+	tb.Helper()
+	s, err := NewSilent()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { _ = s.Close() })
+	return s
 }
