@@ -153,6 +153,30 @@ func (m *Model) Holding(names []string) []string {
 	return out
 }
 
+// eachReachable calls fn once for every shape the named shapes reach through members and list
+// items, the named ones included, in depth-first order.
+func (m *Model) eachReachable(fn func(*Shape), names ...string) {
+	seen := map[string]bool{}
+	var walk func(name string)
+	walk = func(name string) {
+		s := m.Shapes[name]
+		if s == nil || seen[name] {
+			return
+		}
+		seen[name] = true
+		fn(s)
+		for _, mb := range s.Members {
+			walk(mb.Target)
+		}
+		if s.Member != nil {
+			walk(s.Member.Target)
+		}
+	}
+	for _, n := range names {
+		walk(n)
+	}
+}
+
 // Operation returns the named operation, or nil.
 func (m *Model) Operation(name string) *Operation {
 	for _, op := range m.Operations {

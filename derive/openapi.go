@@ -232,27 +232,17 @@ var idName = regexp.MustCompile(`(Id|Ids|ID|IDs|Arn|Arns|ARN|ARNs)$`)
 // output reaches to where one is.
 func (w *writer) outputMemberNames() map[string]string {
 	out := map[string]string{}
-	seen := map[string]bool{}
-	var walk func(name string)
-	walk = func(name string) {
-		s := w.m.Shapes[name]
-		if s == nil || seen[name] {
-			return
-		}
-		seen[name] = true
+	var roots []string
+	for _, op := range w.m.Operations {
+		roots = append(roots, op.Output)
+	}
+	w.m.eachReachable(func(s *Shape) {
 		for _, mb := range s.Members {
 			if k := strings.ToLower(mb.Name); out[k] == "" {
 				out[k] = mb.Where
 			}
-			walk(mb.Target)
 		}
-		if s.Member != nil {
-			walk(s.Member.Target)
-		}
-	}
-	for _, op := range w.m.Operations {
-		walk(op.Output)
-	}
+	}, roots...)
 	return out
 }
 
@@ -414,30 +404,15 @@ func (w *writer) skip(shape, note string) {
 // reachableSkips lists what the structures op's input and output reach leave out.
 func (w *writer) reachableSkips(op *Operation) []string {
 	var out []string
-	seen := map[string]bool{}
-	var walk func(name string)
-	walk = func(name string) {
-		s := w.m.Shapes[name]
-		if s == nil || seen[name] {
-			return
-		}
-		seen[name] = true
-		if (s.Type == "structure" || s.Type == "union") && !w.skipsDone[name] {
-			w.skipsDone[name] = true
+	w.m.eachReachable(func(s *Shape) {
+		if (s.Type == "structure" || s.Type == "union") && !w.skipsDone[s.Name] {
+			w.skipsDone[s.Name] = true
 			w.structureSkips(s)
 		}
-		for _, note := range w.skipped[name] {
+		for _, note := range w.skipped[s.Name] {
 			out = append(out, w.src(note))
 		}
-		for _, mb := range s.Members {
-			walk(mb.Target)
-		}
-		if s.Member != nil {
-			walk(s.Member.Target)
-		}
-	}
-	walk(op.Input)
-	walk(op.Output)
+	}, op.Input, op.Output)
 	return out
 }
 

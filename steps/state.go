@@ -1,8 +1,6 @@
 package steps
 
 import (
-	"net/http"
-
 	"github.com/plumbhq/plumb/check"
 	"github.com/plumbhq/plumb/specs"
 	"github.com/plumbhq/plumb/target"
@@ -56,7 +54,7 @@ type created struct {
 
 func (s *State) record(op string, exp check.Expect, ex target.Exchange, rs []check.Result) {
 	s.Operation = op
-	if r := ex.Response; r != nil && (r.Truncated || headerBytes(r.Header) > target.ExcerptLimit) {
+	if r := ex.Response; r != nil && (r.Truncated || r.HeaderSize() > target.ExcerptLimit) {
 		// A body over the response cap is judged as such, never parsed, and a flood of
 		// headers is not the API's: their excerpt serves the driver as well, and a flow
 		// starting 30 connections against a target sending megabytes would otherwise hold
@@ -72,13 +70,3 @@ func (s *State) record(op string, exp check.Expect, ex target.Exchange, rs []che
 // State, until the run ends, so a run of hundreds of scenarios against a target sending
 // megabytes would otherwise hold every last body. Records stay; the driver excerpts them.
 func (s *State) Release() { s.last, s.req = nil, nil }
-
-func headerBytes(h http.Header) int {
-	n := 0
-	for k, vs := range h {
-		for _, v := range vs {
-			n += len(k) + len(v)
-		}
-	}
-	return n
-}

@@ -37,6 +37,9 @@ func (e Exchange) Excerpt() Exchange {
 	return e
 }
 
+// HeaderSize is how many bytes the response's header names and values hold.
+func (r *Response) HeaderSize() int { return headerBytes(r.Header) }
+
 // size is the length of the body as read, excerpt or not.
 func (r *Response) size() int { return max(r.Size, len(r.Body)) }
 
