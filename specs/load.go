@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -133,20 +132,30 @@ func parseService(name string, data []byte) (*Service, error) {
 
 func modelOperations(svc *Service) ([]*Operation, error) {
 	var ops []*Operation
+	err := eachOperation(svc, func(method, path string, item *openapi3.PathItem, spec *openapi3.Operation) error {
+		op, err := modelOperation(svc, method, path, item, spec)
+		if err == nil {
+			ops = append(ops, op)
+		}
+		return err
+	})
+	return ops, err
+}
+
+// eachOperation calls fn for every operation of svc's document, by path then method: the one
+// order the loader and its support check read them in. It stops at fn's first error.
+func eachOperation(svc *Service, fn func(method, path string, item *openapi3.PathItem, op *openapi3.Operation) error) error {
 	paths := svc.Doc.Paths.InMatchingOrder()
-	sort.Strings(paths)
+	slices.Sort(paths)
 	for _, path := range paths {
 		item := svc.Doc.Paths.Value(path)
 		for _, method := range slices.Sorted(maps.Keys(item.Operations())) {
-			spec := item.GetOperation(method)
-			op, err := modelOperation(svc, method, path, item, spec)
-			if err != nil {
-				return nil, err
+			if err := fn(method, path, item, item.GetOperation(method)); err != nil {
+				return err
 			}
-			ops = append(ops, op)
 		}
 	}
-	return ops, nil
+	return nil
 }
 
 func modelOperation(svc *Service, method, path string, item *openapi3.PathItem, spec *openapi3.Operation) (*Operation, error) {

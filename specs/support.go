@@ -70,70 +70,66 @@ func (u *unsupported) err() error {
 // does not check.
 func checkSupported(svc *Service) error {
 	u := &unsupported{file: svc.File}
-	paths := svc.Doc.Paths.InMatchingOrder()
-	slices.Sort(paths)
-	for _, path := range paths {
-		item := svc.Doc.Paths.Value(path)
-		for _, method := range slices.Sorted(maps.Keys(item.Operations())) {
-			op := item.GetOperation(method)
-			where := method + " " + path
-			if op.OperationID != "" {
-				where = op.OperationID
+	// Every refusal is collected (u), so the walk never stops early: its error is always nil.
+	_ = eachOperation(svc, func(method, path string, item *openapi3.PathItem, op *openapi3.Operation) error {
+		where := method + " " + path
+		if op.OperationID != "" {
+			where = op.OperationID
+		}
+		params := append(append(openapi3.Parameters{}, item.Parameters...), op.Parameters...)
+		for _, p := range params {
+			if p == nil || p.Value == nil {
+				continue
 			}
-			params := append(append(openapi3.Parameters{}, item.Parameters...), op.Parameters...)
-			for _, p := range params {
-				if p == nil || p.Value == nil {
+			pw := where + " parameter " + p.Value.Name
+			if svc.Protocol.IsAWSJSON() && p.Value.In == openapi3.ParameterInHeader && strings.EqualFold(p.Value.Name, "X-Amz-Target") {
+				continue // the protocol's own header: the target constraint checks it (x-aws-target)
+			}
+			checkParameter(u, svc, pw, p)
+		}
+		if rb := op.RequestBody; rb != nil && rb.Value != nil {
+			if len(rb.Value.Content) > 1 {
+				u.refuse(where+" requestBody", keyLine(rb.Origin), "%d media types: AWS protocols send one", len(rb.Value.Content))
+			}
+			for mt, media := range rb.Value.Content {
+				if media != nil && media.Schema != nil {
+					checkSchema(u, where+" request "+mt, media.Schema, map[*openapi3.Schema]bool{})
+				}
+			}
+		}
+		if op.Responses != nil {
+			successes := 0
+			for _, code := range slices.Sorted(maps.Keys(op.Responses.Map())) {
+				ref := op.Responses.Value(code)
+				if ref == nil || ref.Value == nil {
 					continue
 				}
-				pw := where + " parameter " + p.Value.Name
-				if svc.Protocol.IsAWSJSON() && p.Value.In == openapi3.ParameterInHeader && strings.EqualFold(p.Value.Name, "X-Amz-Target") {
-					continue // the protocol's own header: the target constraint checks it (x-aws-target)
+				rw := where + " response " + code
+				status, err := strconv.Atoi(code)
+				if err != nil {
+					u.refuse(rw, keyLine(ref.Origin), "response %q: plumb checks exact statuses only (AWS documents exact statuses)", code)
+					continue
 				}
-				checkParameter(u, svc, pw, p)
-			}
-			if rb := op.RequestBody; rb != nil && rb.Value != nil {
-				if len(rb.Value.Content) > 1 {
-					u.refuse(where+" requestBody", keyLine(rb.Origin), "%d media types: AWS protocols send one", len(rb.Value.Content))
+				if status >= 200 && status < 300 {
+					successes++
+					if svc.Protocol.IsAWSJSON() && status != http.StatusOK {
+						u.refuse(rw, keyLine(ref.Origin), "success status %d: %s answers 200", status, svc.Protocol)
+					} else if !slices.Contains(successStatuses, status) {
+						u.refuse(rw, keyLine(ref.Origin), "success status %d: plumb checks a success of 200, 201, 202 or 204", status)
+					} else if successes > 1 {
+						u.refuse(rw, keyLine(ref.Origin), "a second success status (%d): plumb checks an operation with one 2xx response", status)
+					}
+					checkOutputHeaders(u, rw, ref.Value)
 				}
-				for mt, media := range rb.Value.Content {
+				for mt, media := range ref.Value.Content {
 					if media != nil && media.Schema != nil {
-						checkSchema(u, where+" request "+mt, media.Schema, map[*openapi3.Schema]bool{})
-					}
-				}
-			}
-			if op.Responses != nil {
-				successes := 0
-				for _, code := range slices.Sorted(maps.Keys(op.Responses.Map())) {
-					ref := op.Responses.Value(code)
-					if ref == nil || ref.Value == nil {
-						continue
-					}
-					rw := where + " response " + code
-					status, err := strconv.Atoi(code)
-					if err != nil {
-						u.refuse(rw, keyLine(ref.Origin), "response %q: plumb checks exact statuses only (AWS documents exact statuses)", code)
-						continue
-					}
-					if status >= 200 && status < 300 {
-						successes++
-						if svc.Protocol.IsAWSJSON() && status != http.StatusOK {
-							u.refuse(rw, keyLine(ref.Origin), "success status %d: %s answers 200", status, svc.Protocol)
-						} else if !slices.Contains(successStatuses, status) {
-							u.refuse(rw, keyLine(ref.Origin), "success status %d: plumb checks a success of 200, 201, 202 or 204", status)
-						} else if successes > 1 {
-							u.refuse(rw, keyLine(ref.Origin), "a second success status (%d): plumb checks an operation with one 2xx response", status)
-						}
-						checkOutputHeaders(u, rw, ref.Value)
-					}
-					for mt, media := range ref.Value.Content {
-						if media != nil && media.Schema != nil {
-							checkSchema(u, rw+" "+mt, media.Schema, map[*openapi3.Schema]bool{})
-						}
+						checkSchema(u, rw+" "+mt, media.Schema, map[*openapi3.Schema]bool{})
 					}
 				}
 			}
 		}
-	}
+		return nil
+	})
 	return u.err()
 }
 
