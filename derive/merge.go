@@ -12,7 +12,8 @@ import (
 // source's shape whose name the earlier ones already use is renamed (Name2, Name3...) unless it
 // is the same error or the same kind of scalar, which stays one shape. Every Where of a merged
 // model names its own source (Model.Qualified), so each x-source still says which source it
-// came from. Sources of one service that disagree on its protocol are an error.
+// came from: the given models are rewritten so in place, and are the merged one's parts.
+// Sources of one service that disagree on its protocol are an error.
 func Merge(models []*Model) ([]*Model, []string, error) {
 	var order []string
 	groups := map[string][]*Model{}

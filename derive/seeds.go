@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -80,6 +81,16 @@ type seedOverlay struct {
 		} `yaml:"errors"`
 	} `yaml:"services"`
 }
+
+// readSeedOverlay is the embedded overlay, parsed once. Its nodes (examples, flows) are shared
+// by every model given them, and only ever read.
+var readSeedOverlay = sync.OnceValues(func() (*seedOverlay, error) {
+	var ov seedOverlay
+	if err := yaml.Unmarshal(seedOverlayYAML, &ov); err != nil {
+		return nil, fmt.Errorf("%s: %w", SeedOverlay, err)
+	}
+	return &ov, nil
+})
 
 // IsSeedSource reports whether src names seed documents: a directory or a .txt file.
 func IsSeedSource(src string) bool {
@@ -156,9 +167,9 @@ func ReadSeeds(paths ...string) ([]*Model, error) {
 	if len(files) == 0 {
 		return nil, fmt.Errorf("%s: no seed documents (*.txt)", strings.Join(paths, ", "))
 	}
-	var ov seedOverlay
-	if err := yaml.Unmarshal(seedOverlayYAML, &ov); err != nil {
-		return nil, fmt.Errorf("%s: %w", SeedOverlay, err)
+	ov, err := readSeedOverlay()
+	if err != nil {
+		return nil, err
 	}
 	var botos []*boto3Page
 	var refs []*refPage
@@ -210,7 +221,7 @@ func ReadSeeds(paths ...string) ([]*Model, error) {
 	}
 	var models []*Model
 	for _, svc := range slices.Sorted(maps.Keys(bySvc)) {
-		m, err := seedModel(svc, bySvc[svc], &ov)
+		m, err := seedModel(svc, bySvc[svc], ov)
 		if err != nil {
 			return nil, err
 		}
@@ -921,9 +932,9 @@ func (ov *seedOverlay) complete(m *Model) error {
 // completeFromSeedOverlay completes every model of a service the seeds' overlay knows
 // (seedOverlay.complete).
 func completeFromSeedOverlay(models []*Model) error {
-	var ov seedOverlay
-	if err := yaml.Unmarshal(seedOverlayYAML, &ov); err != nil {
-		return fmt.Errorf("%s: %w", SeedOverlay, err)
+	ov, err := readSeedOverlay()
+	if err != nil {
+		return err
 	}
 	for _, m := range models {
 		if err := ov.complete(m); err != nil {
